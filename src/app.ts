@@ -1,0 +1,103 @@
+import express, { type Express, type Request } from 'express';
+import { pinoHttp } from 'pino-http';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Db } from './db/client.js';
+import type { CredentialSigner } from './credentials/credential-signer.js';
+import { createDocumentLoader } from './credentials/document-loader.js';
+import { AppError } from './errors.js';
+import { errorHandler } from './http/middleware/error-handler.js';
+import { rateLimiter } from './http/middleware/rate-limit.js';
+import { certificatePdfRouter } from './http/routes/certificate-pdf.js';
+import { certificatesRouter } from './http/routes/certificates.js';
+import { completionsRouter } from './http/routes/completions.js';
+import { coursesRouter } from './http/routes/courses.js';
+import { credentialsRouter } from './http/routes/credentials.js';
+import { homeRouter } from './http/routes/home.js';
+import { issuersRouter } from './http/routes/issuers.js';
+import { publicVerifierRouter } from './http/routes/public-verifier.js';
+import { statusListsRouter } from './http/routes/status-lists.js';
+import { verifyRouter } from './http/routes/verify.js';
+import { createLocalDidResolver } from './verification/local-did-resolver.js';
+import { createLocalStatusCheck } from './verification/local-status-check.js';
+import { createStaticCheckCache } from './verification/verify-certificate.js';
+
+/** Everything the HTTP app needs, injected (tests pass a temp database, fixed clock, test keys). */
+export interface AppDeps {
+  db: Db;
+  now: () => Date;
+  masterKey: Buffer;
+  signer: CredentialSigner;
+  logger: Logger;
+  publicUrl: string;
+  /** Requests per minute per client on public routes; API routes allow ten times as many. */
+  rateLimitPerMinute: number;
+}
+
+/** JSON bodies are capped at about 1 MB. */
+const JSON_LIMIT = '1mb';
+
+/** Builds the Express app from injected dependencies. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.set('etag', false);
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const id = randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customProps: (_req, res) => ({ tenant: (res.locals?.auth as { tenant?: { slug: string } } | undefined)?.tenant?.slug }),
+      serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }), res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
+    }),
+  );
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+    res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+    next();
+  });
+  app.use(
+    express.json({
+      limit: JSON_LIMIT,
+      type: ['application/json', 'application/*+json'],
+      verify: (req, _res, buf) => {
+        (req as Request & { rawBody?: Buffer }).rawBody = buf;
+      },
+    }),
+  );
+
+  const documentLoader = createDocumentLoader({ resolveDid: createLocalDidResolver(deps.db, deps.publicUrl) });
+  const checkStatus = createLocalStatusCheck(deps);
+  const staticChecks = createStaticCheckCache();
+
+  app.use('/v1', rateLimiter({ perMinute: deps.rateLimitPerMinute * 10 }));
+  app.use('/v1/verify', publicVerifierRouter({ documentLoader, checkStatus, now: deps.now }));
+  app.use('/v1', (req, _res, next) => {
+    if (['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json') && !req.is('application/*+json')) {
+      throw new AppError('unsupported_media_type', 415, 'Send the body as application/json.', { field: 'Content-Type' });
+    }
+    next();
+  });
+  app.use('/v1/courses', coursesRouter(deps));
+  app.use('/v1/completions', completionsRouter(deps));
+  app.use('/v1/certificates', certificatesRouter(deps));
+
+  app.use(rateLimiter({ perMinute: deps.rateLimitPerMinute }));
+  app.use(homeRouter());
+  app.use(verifyRouter({ ...deps, documentLoader, checkStatus, staticChecks }));
+  app.use(certificatePdfRouter(deps));
+  app.use(credentialsRouter(deps));
+  app.use(issuersRouter(deps));
+  app.use(statusListsRouter(deps));
+
+  app.use(() => {
+    throw new AppError('not_found', 404, 'There is nothing at this address.');
+  });
+  app.use(errorHandler(deps.logger));
+  return app;
+}

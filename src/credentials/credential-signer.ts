@@ -1,0 +1,19 @@
+/** Key material a signer needs: the verification method (DID URL) and the Ed25519 key pair. */
+export interface SigningKeyMaterial {
+  verificationMethod: string;
+  publicKeyMultibase: string;
+  secretKeyMultibase: string;
+}
+
+/**
+ * Signs credentials. Implemented in-process for tests and tools, and by the worker-thread pool
+ * in the server so signing never stalls request handling.
+ */
+export interface CredentialSigner {
+  /** Adds an eddsa-rdfc-2022 DataIntegrityProof (serialised as an array) to `credential`. */
+  signCredential<T extends object>(job: { credential: T; key: SigningKeyMaterial; created?: Date }): Promise<T & { proof: object[] }>;
+  /** Signs `credential` as a compact VC-JWT (EdDSA) with header `kid`. */
+  signVcJwt(job: { credential: object; kid: string; secretKeyMultibase: string; publicKeyMultibase: string }): Promise<string>;
+  /** Releases threads, if any. */
+  close(): Promise<void>;
+}

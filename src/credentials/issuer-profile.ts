@@ -1,0 +1,28 @@
+import type { Tenant } from '../db/tenants-repository.js';
+import { didWebForIssuer } from './issuer-keys.js';
+
+/** The OB 3.0 `Profile` of a tenant as issuer, identified by its did:web. */
+export interface IssuerProfile {
+  id: string;
+  type: ['Profile'];
+  name: string;
+  url: string;
+  image?: { id: string; type: 'Image' };
+}
+
+/** The public URL of a tenant's issuer profile page. */
+export function issuerProfileUrl(publicUrl: string, slug: string): string {
+  return `${publicUrl}/issuers/${slug}`;
+}
+
+/** Builds the issuer Profile embedded in the tenant's credentials and served at /issuers/:slug. */
+export function buildIssuerProfile(publicUrl: string, tenant: Pick<Tenant, 'slug' | 'name' | 'branding'>): IssuerProfile {
+  const profile: IssuerProfile = {
+    id: didWebForIssuer(publicUrl, tenant.slug),
+    type: ['Profile'],
+    name: tenant.branding.displayName ?? tenant.name,
+    url: tenant.branding.websiteUrl ?? issuerProfileUrl(publicUrl, tenant.slug),
+  };
+  if (tenant.branding.logoUrl) profile.image = { id: tenant.branding.logoUrl, type: 'Image' };
+  return profile;
+}

@@ -1,0 +1,51 @@
+/**
+ * The body of a signer-pool worker thread: signs Data Integrity credentials and VC-JWTs
+ * on request. Loaded by the bootstrap in signer-pool.ts, from sources or from `dist/`.
+ */
+import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { createDocumentLoader, registerContext } from './document-loader.js';
+import { signCredential, type SigningKey } from './sign-data-integrity.js';
+import { signVcJwt, type SignVcJwtOptions } from './sign-jwt.js';
+
+/** A request from the pool to a worker. */
+export type WorkerRequest =
+  | { type: 'contexts'; contexts: Array<{ url: string; document: object }> }
+  | { type: 'sign-di'; id: number; job: { credential: object; key: SigningKey; created?: Date } }
+  | { type: 'sign-jwt'; id: number; job: SignVcJwtOptions };
+
+/** A worker's answer to one job. */
+export type WorkerResponse =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: { name: string; message: string } };
+
+/** Serves signing jobs arriving on `port` until the worker is terminated. */
+export function runSignerWorker(port: MessagePort): void {
+  const documentLoader = createDocumentLoader();
+  // One job at a time: interleaving many async signs in one thread only adds memory and GC.
+  let queue: Promise<void> = Promise.resolve();
+  const handle = async (request: Extract<WorkerRequest, { id: number }>): Promise<void> => {
+    try {
+      const result = request.type === 'sign-di'
+        ? await signCredential({ ...request.job, documentLoader })
+        : await signVcJwt(request.job);
+      port.postMessage({ id: request.id, ok: true, result } satisfies WorkerResponse);
+    } catch (error) {
+      const { name, message } = error instanceof Error ? error : new Error(String(error));
+      port.postMessage({ id: request.id, ok: false, error: { name, message } } satisfies WorkerResponse);
+    }
+  };
+  port.on('message', (request: WorkerRequest) => {
+    if (request.type === 'contexts') {
+      for (const { url, document } of request.contexts) registerContext(url, document);
+      return;
+    }
+    queue = queue.then(() => handle(request));
+  });
+}
+
+/** workerData flag set by the pool: only then does importing this module start serving. */
+export const SIGNER_WORKER_FLAG = 'credenceSignerWorker';
+
+if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[SIGNER_WORKER_FLAG] === true) {
+  runSignerWorker(parentPort);
+}

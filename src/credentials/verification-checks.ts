@@ -1,0 +1,138 @@
+/**
+ * The individual checks shared by Data Integrity and VC-JWT verification, and the result shape.
+ */
+import type { DocumentLoader } from './document-loader.js';
+
+/** Names of the checks, in the order they are reported. */
+export type CheckName = 'signature' | 'issuer' | 'validity' | 'status' | 'schema';
+
+/** One check's outcome; `detail` explains a failure (English, for logs and UIs to map). */
+export interface CheckResult {
+  check: CheckName;
+  ok: boolean;
+  detail?: string;
+}
+
+/** Outcome of a verification: `verified` only when every check passed. */
+export interface VerificationResult {
+  verified: boolean;
+  checks: CheckResult[];
+}
+
+/** What a status checker reports for one `credentialStatus` entry. */
+export interface StatusCheckResult {
+  revoked: boolean;
+  /** Optional explanation (e.g. revocation reason or list URL). */
+  detail?: string;
+  [extra: string]: unknown;
+}
+
+/** A `credentialStatus` entry as found in the credential (e.g. a BitstringStatusListEntry). */
+export type CredentialStatusEntry = Record<string, unknown>;
+
+/** Looks up one status entry; may throw (reported as a failed `status` check). */
+export type StatusChecker = (entry: CredentialStatusEntry) => Promise<StatusCheckResult>;
+
+const DATE_TIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The issuer id of a credential (`issuer` string or `issuer.id`). */
+export function issuerIdOf(credential: Record<string, unknown>): string | undefined {
+  const issuer = credential.issuer;
+  if (typeof issuer === 'string') return issuer;
+  if (issuer && typeof issuer === 'object' && typeof (issuer as { id?: unknown }).id === 'string') return (issuer as { id: string }).id;
+  return undefined;
+}
+
+/** True for an Open Badges 3.0 credential (type OpenBadgeCredential or AchievementCredential). */
+export function isOpenBadge(credential: Record<string, unknown>): boolean {
+  const types = Array.isArray(credential.type) ? credential.type : [credential.type];
+  return types.includes('OpenBadgeCredential') || types.includes('AchievementCredential');
+}
+
+/** The DID (or URL) part of a verification method id. */
+export function controllerOf(verificationMethod: string): string {
+  const hash = verificationMethod.indexOf('#');
+  return hash === -1 ? verificationMethod : verificationMethod.slice(0, hash);
+}
+
+function proofVerificationMethods(credential: Record<string, unknown>): string[] {
+  const proofs = credential.proof === undefined ? [] : Array.isArray(credential.proof) ? credential.proof : [credential.proof];
+  return proofs.map((proof: unknown) => {
+    const vm = proof && typeof proof === 'object' ? (proof as { verificationMethod?: unknown }).verificationMethod : undefined;
+    if (typeof vm === 'string') return vm;
+    if (vm && typeof vm === 'object' && typeof (vm as { id?: unknown }).id === 'string') return (vm as { id: string }).id;
+    return '';
+  });
+}
+
+function listsMethod(didDocument: Record<string, unknown>, did: string, vm: string): boolean {
+  const entries = Array.isArray(didDocument.assertionMethod) ? didDocument.assertionMethod : [];
+  const fragment = vm.slice(did.length);
+  return entries.some((entry: unknown) => {
+    const id = typeof entry === 'string' ? entry : entry && typeof entry === 'object' ? (entry as { id?: unknown }).id : undefined;
+    return id === vm || id === fragment;
+  });
+}
+
+/**
+ * `issuer`: the issuer DID resolves, and every proof's verification method is one of the
+ * issuer's own `assertionMethod` keys.
+ */
+export async function checkIssuerBinding(credential: Record<string, unknown>, documentLoader: DocumentLoader): Promise<CheckResult> {
+  const issuerId = issuerIdOf(credential);
+  if (!issuerId) return { check: 'issuer', ok: false, detail: 'credential has no issuer id' };
+  let didDocument: Record<string, unknown>;
+  try {
+    const loaded = await documentLoader(issuerId);
+    didDocument = loaded.document;
+    if (!didDocument || typeof didDocument !== 'object') throw new Error('empty DID document');
+  } catch {
+    return { check: 'issuer', ok: false, detail: 'issuer not resolvable' };
+  }
+  if (didDocument.id !== issuerId) return { check: 'issuer', ok: false, detail: 'issuer DID document has a different id' };
+  const methods = proofVerificationMethods(credential);
+  if (methods.length === 0) return { check: 'issuer', ok: false, detail: 'no proof to bind to the issuer' };
+  for (const vm of methods) {
+    if (controllerOf(vm) !== issuerId) return { check: 'issuer', ok: false, detail: `proof key ${vm || '(none)'} does not belong to issuer ${issuerId}` };
+    if (!listsMethod(didDocument, issuerId, vm)) return { check: 'issuer', ok: false, detail: `key ${vm} is not an assertionMethod of the issuer` };
+  }
+  return { check: 'issuer', ok: true };
+}
+
+/** `validity`: validFrom ≤ now < validUntil (each bound optional, but well-formed when present). */
+export function checkValidity(credential: Record<string, unknown>, now: Date): CheckResult {
+  const bound = (field: 'validFrom' | 'validUntil'): number | null | 'invalid' => {
+    const value = credential[field];
+    if (value === undefined) return null;
+    if (typeof value !== 'string' || !DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) return 'invalid';
+    return Date.parse(value);
+  };
+  const from = bound('validFrom');
+  const until = bound('validUntil');
+  if (from === 'invalid') return { check: 'validity', ok: false, detail: 'validFrom is not a valid date-time' };
+  if (until === 'invalid') return { check: 'validity', ok: false, detail: 'validUntil is not a valid date-time' };
+  const t = now.getTime();
+  if (from !== null && t < from) return { check: 'validity', ok: false, detail: `not yet valid (validFrom ${String(credential.validFrom)})` };
+  if (until !== null && t >= until) return { check: 'validity', ok: false, detail: `expired (validUntil ${String(credential.validUntil)})` };
+  return { check: 'validity', ok: true };
+}
+
+/** `status`: every `credentialStatus` entry is checked and none is revoked. */
+export async function checkStatusEntries(status: unknown, checkStatus: StatusChecker | undefined): Promise<CheckResult> {
+  const entries = Array.isArray(status) ? status : [status];
+  if (!checkStatus) return { check: 'status', ok: false, detail: 'status not checked: no status checker configured' };
+  for (const entry of entries) {
+    if (!entry || typeof entry !== 'object') return { check: 'status', ok: false, detail: 'credentialStatus entry is not an object' };
+    try {
+      const result = await checkStatus(entry as CredentialStatusEntry);
+      if (result.revoked) return { check: 'status', ok: false, detail: result.detail ?? 'revoked' };
+    } catch (error) {
+      return { check: 'status', ok: false, detail: `status check failed: ${message(error)}` };
+    }
+  }
+  return { check: 'status', ok: true };
+}

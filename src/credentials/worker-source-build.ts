@@ -1,0 +1,65 @@
+/**
+ * Development-only support for the signer pool when Credence runs from TypeScript sources
+ * (Jest, tsx). Node 20 does not apply ESM loader hooks inside worker threads, so a worker
+ * cannot import `.ts` files; instead we transpile `src/credentials/*.ts` and `src/paths.ts`
+ * once with SWC (a dev dependency) into `node_modules/.cache/credence-signer/<hash>/src/`,
+ * keeping the layout so relative imports and `projectPath()` resolve as in `dist/`.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { projectPath } from '../paths.js';
+
+interface SwcLike {
+  transformSync(code: string, options: object): { code: string };
+}
+
+let built: string | undefined;
+
+function sources(): Array<{ relative: string; code: string }> {
+  const dir = projectPath('src', 'credentials');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort();
+  return [
+    { relative: join('src', 'paths.ts'), code: readFileSync(projectPath('src', 'paths.ts'), 'utf8') },
+    ...files.map((f) => ({ relative: join('src', 'credentials', f), code: readFileSync(join(dir, f), 'utf8') })),
+  ];
+}
+
+/**
+ * Transpiles the worker's sources (once per process and content hash) and returns the file
+ * URL of the compiled `signer-worker.js`.
+ */
+export function buildWorkerFromSources(): string {
+  if (built) return built;
+  const files = sources();
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(file.relative).update('\0').update(file.code).update('\0');
+  const root = projectPath('node_modules', '.cache', 'credence-signer', hash.digest('hex').slice(0, 16));
+  const entry = join(root, 'src', 'credentials', 'signer-worker.js');
+  if (!existsSync(entry)) {
+    const swc = createRequire(import.meta.url)('@swc/core') as SwcLike;
+    // Build in a private directory, then rename: concurrent test workers never see half a tree.
+    const staging = `${root}.tmp-${process.pid}-${Date.now()}`;
+    for (const file of files) {
+      const out = join(staging, file.relative.replace(/\.ts$/, '.js'));
+      const { code } = swc.transformSync(file.code, {
+        filename: file.relative,
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+        module: { type: 'es6' },
+      });
+      mkdirSync(join(out, '..'), { recursive: true });
+      writeFileSync(out, code);
+    }
+    try {
+      renameSync(staging, root);
+    } catch (error) {
+      // Another process won the race: its tree has the same content.
+      rmSync(staging, { recursive: true, force: true });
+      if (!existsSync(entry)) throw error;
+    }
+  }
+  built = pathToFileURL(entry).href;
+  return built;
+}

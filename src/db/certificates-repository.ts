@@ -1,0 +1,144 @@
+import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import type { Db } from './client.js';
+import { prepared } from './prepared.js';
+import { certificates } from './schema.js';
+
+/** A certificate row, including its signed credential as issued. */
+export type CertificateRecord = typeof certificates.$inferSelect;
+
+/**
+ * Inserts a certificate unless the tenant already certified this learner for this course.
+ * The unique index decides, so concurrent identical requests produce exactly one row.
+ * Returns true when this call created it.
+ */
+export function insertCertificateOnce(db: Db, record: typeof certificates.$inferInsert): boolean {
+  const result = db
+    .insert(certificates)
+    .values(record)
+    .onConflictDoNothing({ target: [certificates.tenantId, certificates.courseId, certificates.learnerId] })
+    .run();
+  return result.changes > 0;
+}
+
+/** The certificate a learner holds for a course of the tenant, if any. */
+export function findCertificateForLearner(
+  db: Db,
+  key: { tenantId: string; courseId: string; learnerId: string },
+): CertificateRecord | undefined {
+  return prepared(db, 'certificateForLearner', (d) =>
+    d
+      .select()
+      .from(certificates)
+      .where(
+        and(
+          eq(certificates.tenantId, sql.placeholder('tenantId')),
+          eq(certificates.courseId, sql.placeholder('courseId')),
+          eq(certificates.learnerId, sql.placeholder('learnerId')),
+        ),
+      )
+      .prepare(),
+  ).get(key);
+}
+
+/** Public lookup by number (verify page, PDF, credential routes). */
+export function findCertificateByNumber(db: Db, number: string): CertificateRecord | undefined {
+  return prepared(db, 'certificateByNumber', (d) =>
+    d
+      .select()
+      .from(certificates)
+      .where(eq(certificates.number, sql.placeholder('number')))
+      .prepare(),
+  ).get({ number });
+}
+
+/** Tenant-scoped lookup: another tenant's number is simply not found. */
+export function findTenantCertificate(db: Db, tenantId: string, number: string): CertificateRecord | undefined {
+  return db
+    .select()
+    .from(certificates)
+    .where(and(eq(certificates.tenantId, tenantId), eq(certificates.number, number)))
+    .get();
+}
+
+/** Position after which a page of certificates continues. */
+export interface CertificateCursor {
+  issuedAt: string;
+  number: string;
+}
+
+/** Lists the tenant's certificates in issue order, optionally filtered, one page at a time. */
+export function listCertificates(
+  db: Db,
+  options: { tenantId: string; courseId?: string; learnerId?: string; limit: number; after?: CertificateCursor },
+): CertificateRecord[] {
+  const conditions = [eq(certificates.tenantId, options.tenantId)];
+  if (options.courseId !== undefined) conditions.push(eq(certificates.courseId, options.courseId));
+  if (options.learnerId !== undefined) conditions.push(eq(certificates.learnerId, options.learnerId));
+  if (options.after) {
+    const { issuedAt, number } = options.after;
+    conditions.push(
+      or(gt(certificates.issuedAt, issuedAt), and(eq(certificates.issuedAt, issuedAt), gt(certificates.number, number)))!,
+    );
+  }
+  return db
+    .select()
+    .from(certificates)
+    .where(and(...conditions))
+    .orderBy(asc(certificates.issuedAt), asc(certificates.number))
+    .limit(options.limit)
+    .all();
+}
+
+/** Marks a certificate revoked unless it already is; returns true when this call revoked it. */
+export function markCertificateRevoked(
+  db: Db,
+  options: { tenantId: string; number: string; at: string; reason: string },
+): boolean {
+  const result = db
+    .update(certificates)
+    .set({ revokedAt: options.at, revocationReason: options.reason })
+    .where(
+      and(
+        eq(certificates.tenantId, options.tenantId),
+        eq(certificates.number, options.number),
+        isNull(certificates.revokedAt),
+      ),
+    )
+    .run();
+  return result.changes > 0;
+}
+
+/** Whether a status-list slot is already used by one of the tenant's certificates. */
+export function isStatusSlotTaken(db: Db, key: { tenantId: string; statusListId: string; statusIndex: number }): boolean {
+  return (
+    prepared(db, 'statusSlotTaken', (d) =>
+      d
+        .select({ n: certificates.number })
+        .from(certificates)
+        .where(
+          and(
+            eq(certificates.tenantId, sql.placeholder('tenantId')),
+            eq(certificates.statusListId, sql.placeholder('statusListId')),
+            eq(certificates.statusIndex, sql.placeholder('statusIndex')),
+          ),
+        )
+        .prepare(),
+    ).get(key) !== undefined
+  );
+}
+
+/** Status indexes of the revoked certificates in one of the tenant's status lists. */
+export function revokedStatusIndexes(db: Db, tenantId: string, statusListId: string): number[] {
+  return db
+    .select({ index: certificates.statusIndex })
+    .from(certificates)
+    .where(
+      and(
+        eq(certificates.tenantId, tenantId),
+        eq(certificates.statusListId, statusListId),
+        sql`${certificates.revokedAt} is not null`,
+      ),
+    )
+    .all()
+    .map((row) => row.index);
+}

@@ -1,0 +1,39 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { sqlitePathFromUrl } from '../config.js';
+import { projectPath } from '../paths.js';
+import * as schema from './schema.js';
+
+/** The drizzle handle every repository takes: the database itself or a transaction on it. */
+export type Db = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
+
+/** An open database: the drizzle handle plus the raw connection (for pragmas and closing). */
+export interface DatabaseHandle {
+  db: Db;
+  sqlite: Database.Database;
+  close(): void;
+}
+
+/**
+ * Opens (creating if needed) the SQLite database named by `databaseUrl`, switches on WAL, a busy
+ * timeout and foreign keys, and applies the drizzle-kit migrations in `drizzle/`.
+ */
+export function openDatabase(databaseUrl: string): DatabaseHandle {
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new TypeError('PostgreSQL is not supported yet: use a SQLite file path for DATABASE_URL');
+  }
+  const path = sqlitePathFromUrl(databaseUrl);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: projectPath('drizzle') });
+  return { db, sqlite, close: () => sqlite.close() };
+}

@@ -1,0 +1,47 @@
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type { Db } from './client.js';
+import { courses } from './schema.js';
+
+/** A course row. */
+export type Course = typeof courses.$inferSelect;
+
+/** Inserts a course; returns false when the tenant already has a course with this id. */
+export function insertCourse(db: Db, course: typeof courses.$inferInsert): boolean {
+  const result = db.insert(courses).values(course).onConflictDoNothing().run();
+  return result.changes > 0;
+}
+
+/** Finds one of the tenant's courses. */
+export function findCourse(db: Db, tenantId: string, courseId: string): Course | undefined {
+  return db
+    .select()
+    .from(courses)
+    .where(and(eq(courses.tenantId, tenantId), eq(courses.id, courseId)))
+    .get();
+}
+
+/** Lists the tenant's courses by id, `limit` at a time after `afterId`. */
+export function listCourses(db: Db, options: { tenantId: string; limit: number; afterId?: string }): Course[] {
+  const conditions = [eq(courses.tenantId, options.tenantId)];
+  if (options.afterId !== undefined) conditions.push(gt(courses.id, options.afterId));
+  return db
+    .select()
+    .from(courses)
+    .where(and(...conditions))
+    .orderBy(asc(courses.id))
+    .limit(options.limit)
+    .all();
+}
+
+/** Applies changes to one of the tenant's courses; returns the updated row or undefined. */
+export function updateCourse(
+  db: Db,
+  options: { tenantId: string; courseId: string; changes: Partial<typeof courses.$inferInsert> },
+): Course | undefined {
+  return db
+    .update(courses)
+    .set(options.changes)
+    .where(and(eq(courses.tenantId, options.tenantId), eq(courses.id, options.courseId)))
+    .returning()
+    .get();
+}

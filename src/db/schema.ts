@@ -1,0 +1,179 @@
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** Tenant branding shown on verify pages, PDFs and images. */
+export interface TenantBranding {
+  displayName?: string;
+  logoUrl?: string;
+  primaryColor?: string;
+  accentColor?: string;
+  linkedinOrganizationId?: string;
+  websiteUrl?: string;
+}
+
+/** Per-language text map; `en` is always present. */
+export type LocalizedText = { en: string } & Record<string, string>;
+
+/** How usage telemetry counts as applying a course's skill (see conventions §5). */
+export interface CourseUsageRule {
+  activities: string[];
+  verbs?: string[];
+  halfLifeDays: number;
+}
+
+/** An issuing organisation. Every other row belongs to exactly one tenant. */
+export const tenants = sqliteTable('tenants', {
+  id: text('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  /** Webhook HMAC secret, encrypted with the master key (it must be recoverable to verify HMACs). */
+  webhookSecretEnc: text('webhook_secret_enc').notNull(),
+  branding: text('branding', { mode: 'json' }).$type<TenantBranding>().notNull().default({}),
+  usagePublic: integer('usage_public', { mode: 'boolean' }).notNull().default(true),
+  createdAt: text('created_at').notNull(),
+});
+
+/** API keys: only a SHA-256 hash of the secret is stored, beside a visible prefix. */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    prefix: text('prefix').notNull().unique(),
+    secretHash: text('secret_hash').notNull(),
+    name: text('name').notNull(),
+    /** `admin` may do everything for its tenant; `usage` may only write usage statements. */
+    scope: text('scope', { enum: ['admin', 'usage'] }).notNull(),
+    usageSourceId: text('usage_source_id'),
+    createdAt: text('created_at').notNull(),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('api_keys_tenant_idx').on(t.tenantId)],
+);
+
+/** Ed25519 signing keys per tenant; the newest unretired one signs, all keep verifying. */
+export const signingKeys = sqliteTable(
+  'signing_keys',
+  {
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    keyId: text('key_id').notNull(),
+    publicKeyMultibase: text('public_key_multibase').notNull(),
+    secretKeyEnc: text('secret_key_enc').notNull(),
+    createdAt: text('created_at').notNull(),
+    retiredAt: text('retired_at'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.keyId] })],
+);
+
+/** A course whose completion earns a certificate; `id` is a tenant-chosen slug. */
+export const courses = sqliteTable(
+  'courses',
+  {
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    id: text('id').notNull(),
+    name: text('name', { mode: 'json' }).$type<LocalizedText>().notNull(),
+    description: text('description', { mode: 'json' }).$type<LocalizedText>().notNull(),
+    criteria: text('criteria', { mode: 'json' }).$type<LocalizedText>().notNull(),
+    validityMonths: integer('validity_months'),
+    image: text('image'),
+    usage: text('usage', { mode: 'json' }).$type<CourseUsageRule>(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+/** Learners as last described by the LMS, keyed by the LMS's learner id. */
+export const learners = sqliteTable(
+  'learners',
+  {
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    email: text('email'),
+    emailSha1: text('email_sha1'),
+    locale: text('locale'),
+    team: text('team'),
+    managerId: text('manager_id'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('learners_email_idx').on(t.tenantId, t.email),
+    index('learners_email_sha1_idx').on(t.tenantId, t.emailSha1),
+  ],
+);
+
+/** One certificate per (tenant, course, learner), numbered by a random UUID. */
+export const certificates = sqliteTable(
+  'certificates',
+  {
+    number: text('number').primaryKey(),
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    courseId: text('course_id').notNull(),
+    learnerId: text('learner_id').notNull(),
+    /** The learner's name and locale as issued (the learner row may change later). */
+    learnerName: text('learner_name').notNull(),
+    learnerLocale: text('learner_locale'),
+    /** The course name as issued (a later rename does not alter issued certificates). */
+    courseName: text('course_name', { mode: 'json' }).$type<LocalizedText>().notNull(),
+    completedAt: text('completed_at').notNull(),
+    issuedAt: text('issued_at').notNull(),
+    validUntil: text('valid_until'),
+    eventId: text('event_id'),
+    revokedAt: text('revoked_at'),
+    revocationReason: text('revocation_reason'),
+    statusListId: text('status_list_id').notNull(),
+    statusIndex: integer('status_index').notNull(),
+    /** The signed OB 3.0 credential exactly as issued (served byte for byte). */
+    credentialJson: text('credential_json').notNull(),
+    credentialJwt: text('credential_jwt').notNull(),
+    signingKeyId: text('signing_key_id').notNull(),
+  },
+  (t) => [
+    uniqueIndex('certificates_once_per_learner').on(t.tenantId, t.courseId, t.learnerId),
+    uniqueIndex('certificates_status_slot').on(t.tenantId, t.statusListId, t.statusIndex),
+    index('certificates_tenant_number_idx').on(t.tenantId, t.number),
+    index('certificates_tenant_learner_idx').on(t.tenantId, t.learnerId),
+  ],
+);
+
+/** Idempotency-Key records: the same key with a different body is refused. */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    certificateNumber: text('certificate_number').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.key] })],
+);
+
+/** Rendered PDFs, keyed by certificate, language and template version (bytes are deterministic). */
+export const pdfCache = sqliteTable(
+  'pdf_cache',
+  {
+    number: text('number').notNull(),
+    language: text('language').notNull(),
+    templateVersion: text('template_version').notNull(),
+    etag: text('etag').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.number, t.language, t.templateVersion] })],
+);
+
+/** Each tenant's signed status-list credentials, re-signed whenever a bit changes. */
+export const statusLists = sqliteTable(
+  'status_lists',
+  {
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    listId: text('list_id').notNull(),
+    size: integer('size').notNull(),
+    /** Slots handed out so far; a list is closed at half full to keep indexes unguessable. */
+    allocated: integer('allocated').notNull().default(0),
+    credentialJson: text('credential_json'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.listId] })],
+);

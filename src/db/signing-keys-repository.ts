@@ -1,0 +1,39 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Db } from './client.js';
+import { signingKeys } from './schema.js';
+
+/** A tenant signing key row (secret part encrypted). */
+export type SigningKeyRecord = typeof signingKeys.$inferSelect;
+
+/** Stores a new signing key. */
+export function insertSigningKey(db: Db, key: typeof signingKeys.$inferInsert): void {
+  db.insert(signingKeys).values(key).run();
+}
+
+/** All of a tenant's keys, newest first (retired keys still verify old credentials). */
+export function listSigningKeys(db: Db, tenantId: string): SigningKeyRecord[] {
+  return db
+    .select()
+    .from(signingKeys)
+    .where(eq(signingKeys.tenantId, tenantId))
+    .orderBy(desc(signingKeys.createdAt), desc(signingKeys.keyId))
+    .all();
+}
+
+/** The key new credentials are signed with: the newest one not retired. */
+export function findActiveSigningKey(db: Db, tenantId: string): SigningKeyRecord | undefined {
+  return db
+    .select()
+    .from(signingKeys)
+    .where(and(eq(signingKeys.tenantId, tenantId), isNull(signingKeys.retiredAt)))
+    .orderBy(desc(signingKeys.createdAt), desc(signingKeys.keyId))
+    .get();
+}
+
+/** Marks every active key of the tenant as retired (before a new one is added). */
+export function retireSigningKeys(db: Db, tenantId: string, at: string): void {
+  db.update(signingKeys)
+    .set({ retiredAt: at })
+    .where(and(eq(signingKeys.tenantId, tenantId), isNull(signingKeys.retiredAt)))
+    .run();
+}

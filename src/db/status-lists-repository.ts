@@ -1,0 +1,52 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from './client.js';
+import { prepared } from './prepared.js';
+import { statusLists } from './schema.js';
+
+/** A tenant's status list row. */
+export type StatusListRecord = typeof statusLists.$inferSelect;
+
+/** The tenant's newest status list, if any. */
+export function findNewestStatusList(db: Db, tenantId: string): StatusListRecord | undefined {
+  return db
+    .select()
+    .from(statusLists)
+    .where(eq(statusLists.tenantId, tenantId))
+    .orderBy(desc(sql`cast(${statusLists.listId} as integer)`))
+    .get();
+}
+
+/** One status list of the tenant. */
+export function findStatusList(db: Db, tenantId: string, listId: string): StatusListRecord | undefined {
+  return prepared(db, 'statusList', (d) =>
+    d
+      .select()
+      .from(statusLists)
+      .where(and(eq(statusLists.tenantId, sql.placeholder('tenantId')), eq(statusLists.listId, sql.placeholder('listId'))))
+      .prepare(),
+  ).get({ tenantId, listId });
+}
+
+/** Creates a status list (ignored if another request created it first). */
+export function createStatusListRow(db: Db, row: typeof statusLists.$inferInsert): void {
+  db.insert(statusLists).values(row).onConflictDoNothing().run();
+}
+
+/** Counts one more allocated slot in a list. */
+export function countAllocatedSlot(db: Db, tenantId: string, listId: string): void {
+  db.update(statusLists)
+    .set({ allocated: sql`${statusLists.allocated} + 1` })
+    .where(and(eq(statusLists.tenantId, tenantId), eq(statusLists.listId, listId)))
+    .run();
+}
+
+/** Stores the newly signed status-list credential of a list. */
+export function saveStatusListCredential(
+  db: Db,
+  options: { tenantId: string; listId: string; credentialJson: string | null; at: string },
+): void {
+  db.update(statusLists)
+    .set({ credentialJson: options.credentialJson, updatedAt: options.at })
+    .where(and(eq(statusLists.tenantId, options.tenantId), eq(statusLists.listId, options.listId)))
+    .run();
+}

@@ -1,0 +1,40 @@
+import { asc, count, eq } from 'drizzle-orm';
+import type { Db } from './client.js';
+import { tenants, type TenantBranding } from './schema.js';
+
+/** A tenant row as the application sees it. */
+export type Tenant = typeof tenants.$inferSelect;
+
+/** Inserts a tenant. The slug is unique; a duplicate throws the driver's constraint error. */
+export function insertTenant(db: Db, tenant: typeof tenants.$inferInsert): void {
+  db.insert(tenants).values(tenant).run();
+}
+
+/** Finds a tenant by id. */
+export function findTenantById(db: Db, id: string): Tenant | undefined {
+  return db.select().from(tenants).where(eq(tenants.id, id)).get();
+}
+
+/** Finds a tenant by its public slug. */
+export function findTenantBySlug(db: Db, slug: string): Tenant | undefined {
+  return db.select().from(tenants).where(eq(tenants.slug, slug)).get();
+}
+
+/** Lists all tenants, oldest first (admin CLI only). */
+export function listTenants(db: Db): Tenant[] {
+  return db.select().from(tenants).orderBy(asc(tenants.createdAt), asc(tenants.slug)).all();
+}
+
+/** Counts tenants (an empty database gets the demo seed). */
+export function countTenants(db: Db): number {
+  return db.select({ n: count() }).from(tenants).get()?.n ?? 0;
+}
+
+/** Replaces a tenant's branding and usage-visibility settings. */
+export function updateTenantSettings(
+  db: Db,
+  tenantId: string,
+  changes: { branding?: TenantBranding; usagePublic?: boolean; name?: string },
+): void {
+  db.update(tenants).set(changes).where(eq(tenants.id, tenantId)).run();
+}

@@ -1,0 +1,81 @@
+import { createCourse } from '../courses/course-service.js';
+import type { Db } from '../db/client.js';
+import { countTenants, findTenantBySlug } from '../db/tenants-repository.js';
+import type { CredentialSigner } from '../credentials/credential-signer.js';
+import { issueCertificate } from '../issuance/issue-certificate.js';
+import { provisionTenant } from '../tenants/provision-tenant.js';
+
+/** What a fresh demo start prints: the secrets are shown this once only. */
+export interface DemoSeed {
+  apiKey: string;
+  webhookSecret: string;
+  courseId: string;
+  certificateNumber: string;
+}
+
+export const DEMO_COURSE_ID = 'verifiable-credentials-101';
+
+/**
+ * On an empty database, creates the `demo` tenant with one course and one issued certificate.
+ * Returns undefined when the database already has tenants.
+ */
+export async function seedDemo(deps: {
+  db: Db;
+  now: () => Date;
+  masterKey: Buffer;
+  signer: CredentialSigner;
+  publicUrl: string;
+}): Promise<DemoSeed | undefined> {
+  if (countTenants(deps.db) > 0) return undefined;
+  const provisioned = await provisionTenant(deps, { slug: 'demo', name: 'Credence Demo Academy' });
+  const tenant = findTenantBySlug(deps.db, 'demo')!;
+  createCourse(deps, tenant.id, {
+    id: DEMO_COURSE_ID,
+    name: { en: 'Verifiable Credentials 101', nb: 'Verifiserbare bevis 101' },
+    description: {
+      en: 'How digital credentials are issued, signed and verified.',
+      nb: 'Hvordan digitale bevis utstedes, signeres og verifiseres.',
+    },
+    criteria: {
+      en: 'Completed all modules and passed the final quiz with at least 80%.',
+      nb: 'Fullførte alle moduler og bestod avsluttende quiz med minst 80 %.',
+    },
+    validityMonths: 24,
+  });
+  const completedAt = new Date(deps.now().getTime() - 24 * 3600 * 1000).toISOString();
+  const { certificate } = await issueCertificate(deps, tenant, {
+    courseId: DEMO_COURSE_ID,
+    learner: { id: 'learner-001', name: 'Åse Ødegård', email: 'ase@example.com', locale: 'nb' },
+    completedAt,
+  });
+  return {
+    apiKey: provisioned.apiKey,
+    webhookSecret: provisioned.webhookSecret,
+    courseId: DEMO_COURSE_ID,
+    certificateNumber: certificate.number,
+  };
+}
+
+/** The human-readable banner printed after a first demo start. */
+export function demoBanner(publicUrl: string, seed: DemoSeed): string {
+  const body = JSON.stringify({
+    courseId: seed.courseId,
+    learner: { id: 'learner-002', name: 'Zoë Łukasiewicz', email: 'zoe@example.com', locale: 'en' },
+    completedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  });
+  return [
+    '',
+    'Credence demo is ready (tenant "demo"; the secrets below are shown only this once).',
+    `  Base URL:        ${publicUrl}`,
+    `  Demo API key:    ${seed.apiKey}`,
+    `  Webhook secret:  ${seed.webhookSecret}`,
+    `  Verify URL:      ${publicUrl}/verify/${seed.certificateNumber}`,
+    `  PDF:             ${publicUrl}/certificates/${seed.certificateNumber}.pdf?lang=nb`,
+    '',
+    'Post a completion (run it twice: the same certificate comes back):',
+    `  curl -sS -X POST ${publicUrl}/v1/completions \\`,
+    `    -H 'Authorization: Bearer ${seed.apiKey}' -H 'Content-Type: application/json' \\`,
+    `    -d '${body}'`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,17 @@
+import type { Response } from 'express';
+import type { ApiKeyRecord } from '../db/api-keys-repository.js';
+import type { Tenant } from '../db/tenants-repository.js';
+
+/** Who is calling: the tenant, and the API key used (absent for HMAC-signed webhooks). */
+export interface AuthContext {
+  tenant: Tenant;
+  apiKey?: ApiKeyRecord;
+  method: 'api_key' | 'webhook_signature';
+}
+
+/** The authenticated caller of this request; a route without auth middleware is a programmer error. */
+export function authOf(res: Response): AuthContext {
+  const auth = res.locals.auth as AuthContext | undefined;
+  if (!auth) throw new TypeError('authOf() used on a route without authentication middleware');
+  return auth;
+}

@@ -1,0 +1,57 @@
+import type { ErrorRequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { AppError } from '../../errors.js';
+import { translator } from '../../i18n.js';
+import { requestLanguage } from './language.js';
+
+/** Problem type URIs are stable per code; they name the error rather than point anywhere. */
+const problemType = (code: string) => `https://credence.dev/problems/${code}`;
+
+/** Maps errors raised by body parsing (express/raw-body) to our stable codes. */
+function fromParserError(error: { type?: string; status?: number; message?: string }): AppError | undefined {
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return new AppError('malformed_json', 400, 'The request body is not valid JSON.', { field: 'body' });
+    case 'entity.too.large':
+      return new AppError('payload_too_large', 413, 'The request body is too large.', { field: 'body' });
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new AppError('unsupported_encoding', 415, 'The request body encoding is not supported.', { field: 'body' });
+    case 'request.aborted':
+      return new AppError('request_aborted', 400, 'The request was aborted by the client.');
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Turns every error into `application/problem+json`. `AppError`s keep their status, code and
+ * fields; anything else becomes a 500 with only a request id, logged in full server-side.
+ */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const known = error instanceof AppError ? error : fromParserError(error as { type?: string });
+    const requestId = String(req.id ?? '');
+    if (!known) {
+      logger.error({ err: error, requestId }, 'unhandled error');
+    }
+    const problem = known ?? new AppError('internal_error', 500, `An unexpected error occurred (request ${requestId}).`);
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
+    res
+      .status(problem.status)
+      .type('application/problem+json')
+      .json({
+        type: problemType(problem.code),
+        title: translator(requestLanguage(req))(`errors:${problem.code}`, { defaultValue: translator('en')('errors:fallback') }),
+        status: problem.status,
+        detail: problem.message,
+        code: problem.code,
+        ...(problem.errors.length > 0 ? { errors: problem.errors } : {}),
+        requestId,
+      });
+  };
+}

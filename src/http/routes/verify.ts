@@ -1,0 +1,57 @@
+import { Router, type Request, type Response } from 'express';
+import { AppError } from '../../errors.js';
+import { translator } from '../../i18n.js';
+import { certificateLinks } from '../../issuance/certificate-links.js';
+import { verifyCertificate, type CertificateVerification, type VerifyCertificateDeps } from '../../verification/verify-certificate.js';
+import { renderVerifyNotFound, renderVerifyPage } from '../../views/verify-page.js';
+import { requestLanguage } from '../middleware/language.js';
+import { UUID_PATTERN } from '../schemas/common.js';
+
+/** The JSON shape of a verification (public: no email, no learner id). */
+export function presentVerification(v: CertificateVerification, publicUrl: string) {
+  return {
+    number: v.number,
+    status: v.status,
+    learner: { name: v.learnerName },
+    course: { id: v.courseId, name: v.courseName.en },
+    issuer: { name: v.issuerName, id: `${publicUrl}/issuers/${v.issuerSlug}` },
+    issuedAt: v.issuedAt,
+    completedAt: v.completedAt,
+    validUntil: v.validUntil,
+    revocation: v.revokedAt ? { revokedAt: v.revokedAt, reason: v.revocationReason } : null,
+    checks: v.checks,
+    links: certificateLinks(publicUrl, v.number),
+  };
+}
+
+function sendNotFound(req: Request, res: Response): void {
+  if (req.accepts(['html', 'json']) === 'json') {
+    throw new AppError('certificate_not_found', 404, 'No certificate with this number.');
+  }
+  const lang = requestLanguage(req);
+  res.status(404).type('html').send(renderVerifyNotFound({ t: translator(lang), lang }));
+}
+
+/** `GET /verify/:number`: the public verify page (HTML), its JSON, or the credential itself. */
+export function verifyRouter(deps: VerifyCertificateDeps & { publicUrl: string }): Router {
+  const router = Router();
+  router.get('/verify/:number', async (req, res) => {
+    const number = req.params.number.toLowerCase();
+    const verification = UUID_PATTERN.test(number) ? await verifyCertificate(deps, number) : undefined;
+    res.setHeader('Vary', 'Accept, Accept-Language');
+    res.setHeader('Cache-Control', 'no-store');
+    if (!verification) return sendNotFound(req, res);
+    const wanted = req.accepts(['html', 'application/ld+json', 'application/vc+jwt', 'json']);
+    if (wanted === 'application/ld+json') {
+      res.type('application/ld+json').send(verification.certificate.credentialJson);
+    } else if (wanted === 'application/vc+jwt') {
+      res.type('application/vc+jwt').send(verification.certificate.credentialJwt);
+    } else if (wanted === 'json') {
+      res.json(presentVerification(verification, deps.publicUrl));
+    } else {
+      const lang = requestLanguage(req, verification.learnerLocale);
+      res.type('html').send(renderVerifyPage({ verification, t: translator(lang), lang, publicUrl: deps.publicUrl }));
+    }
+  });
+  return router;
+}

@@ -1,0 +1,27 @@
+import type { Db } from '../db/client.js';
+import type { CertificateRecord } from '../db/certificates-repository.js';
+import { findTenantById } from '../db/tenants-repository.js';
+import { bakePng } from '../credentials/bake-png.js';
+import { renderBadgePng } from '../images/render-badge-png.js';
+import { BoundedCache } from '../verification/bounded-cache.js';
+
+const rendered = new BoundedCache<Buffer>(2000);
+
+/**
+ * The badge PNG of a certificate with its signed credential baked in (one `iTXt` chunk,
+ * keyword `openbadgecredential`). Deterministic, so renderings are cached per number.
+ */
+export async function badgeImage(deps: { db: Db }, certificate: CertificateRecord): Promise<Buffer> {
+  const cached = rendered.get(certificate.number);
+  if (cached) return cached;
+  const tenant = findTenantById(deps.db, certificate.tenantId)!;
+  const image = await renderBadgePng({
+    courseName: certificate.courseName.en,
+    issuerName: tenant.branding.displayName ?? tenant.name,
+    primaryColor: tenant.branding.primaryColor,
+    language: 'en',
+  });
+  const baked = bakePng(image, certificate.credentialJson);
+  rendered.set(certificate.number, baked);
+  return baked;
+}

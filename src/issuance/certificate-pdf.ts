@@ -1,0 +1,47 @@
+import type { Db } from '../db/client.js';
+import { findCertificateByNumber } from '../db/certificates-repository.js';
+import { findCachedPdf, storeCachedPdf, type CachedPdf } from '../db/pdf-cache-repository.js';
+import { findTenantById } from '../db/tenants-repository.js';
+import type { Language } from '../i18n.js';
+import { CERTIFICATE_TEMPLATE_VERSION } from '../pdf/layout.js';
+import { renderCertificatePdf } from '../pdf/render-certificate.js';
+import { certificateLinks } from './certificate-links.js';
+import { sha256Hex } from '../security/hashes.js';
+
+/** A certificate PDF ready to send. */
+export interface CertificatePdf extends CachedPdf {
+  filename: string;
+}
+
+/**
+ * The certificate PDF in `language`, rendered once and then served from the cache: the same
+ * certificate, language, template and branding always give byte-identical files.
+ * Returns undefined for an unknown number.
+ */
+export async function certificatePdf(
+  deps: { db: Db; publicUrl: string },
+  options: { number: string; language: Language },
+): Promise<CertificatePdf | undefined> {
+  const certificate = findCertificateByNumber(deps.db, options.number);
+  if (!certificate) return undefined;
+  const tenant = findTenantById(deps.db, certificate.tenantId)!;
+  const branding = tenant.branding;
+  const renderVersion = sha256Hex(JSON.stringify([CERTIFICATE_TEMPLATE_VERSION, branding, tenant.name])).slice(0, 16);
+  const key = { number: certificate.number, language: options.language, templateVersion: renderVersion };
+  const filename = `certificate-${certificate.number}-${options.language}.pdf`;
+  const cached = findCachedPdf(deps.db, key);
+  if (cached) return { ...cached, filename };
+  const bytes = await renderCertificatePdf({
+    number: certificate.number,
+    learnerName: certificate.learnerName,
+    courseName: certificate.courseName[options.language] ?? certificate.courseName.en,
+    issuerName: branding.displayName ?? tenant.name,
+    completedAt: certificate.completedAt,
+    verifyUrl: certificateLinks(deps.publicUrl, certificate.number).verify,
+    language: options.language,
+    branding: { primaryColor: branding.primaryColor, accentColor: branding.accentColor },
+  });
+  const etag = `"${sha256Hex(bytes).slice(0, 32)}"`;
+  storeCachedPdf(deps.db, { ...key, etag, bytes });
+  return { etag, bytes, filename };
+}

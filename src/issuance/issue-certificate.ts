@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/client.js';
+import { findCertificateForLearner, insertCertificateOnce, type CertificateRecord } from '../db/certificates-repository.js';
+import { findCourse } from '../db/courses-repository.js';
+import { upsertLearner } from '../db/learners-repository.js';
+import { countAllocatedSlot } from '../db/status-lists-repository.js';
+import type { Tenant } from '../db/tenants-repository.js';
+import { AppError, notFound } from '../errors.js';
+import type { CredentialSigner } from '../credentials/credential-signer.js';
+import { composeAchievementCredential } from './compose-credential.js';
+import { allocateStatusSlot } from './allocate-status-slot.js';
+import { loadActiveSigningKey } from './tenant-signing-key.js';
+import { buildIssuerProfile } from '../credentials/issuer-profile.js';
+import { sha1Hex } from '../security/hashes.js';
+
+/** Dependencies of issuance. */
+export interface IssuanceDeps {
+  db: Db;
+  now: () => Date;
+  masterKey: Buffer;
+  signer: CredentialSigner;
+  publicUrl: string;
+}
+
+/** A completion reported by an LMS, already validated at the edge. */
+export interface CompletionInput {
+  courseId: string;
+  learner: { id: string; name: string; email?: string; locale?: string; team?: string; managerId?: string };
+  completedAt: string;
+  eventId?: string;
+}
+
+/** Clock skew tolerated between the LMS and Credence before a completion counts as "in the future". */
+const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+/** Retries when two issuances race for the same random status slot (vanishingly rare). */
+const SLOT_ATTEMPTS = 3;
+
+/**
+ * Issues the certificate and signed Open Badges credential for a completion, exactly once per
+ * tenant, course and learner: a replay returns the existing certificate with `created: false`.
+ * Signing happens before the insert; the unique index on (tenant, course, learner) decides which
+ * of several concurrent requests wins, so there is never a second certificate or a half-written one.
+ */
+export async function issueCertificate(
+  deps: IssuanceDeps,
+  tenant: Tenant,
+  input: CompletionInput,
+): Promise<{ certificate: CertificateRecord; created: boolean }> {
+  const course = findCourse(deps.db, tenant.id, input.courseId);
+  if (!course) throw notFound('course_not_found', `no course with id "${input.courseId}"`);
+  const now = deps.now();
+  if (Date.parse(input.completedAt) > now.getTime() + FUTURE_TOLERANCE_MS) {
+    throw new AppError('completed_at_in_future', 400, 'completedAt must not be in the future', { field: 'completedAt' });
+  }
+  const email = input.learner.email?.trim().toLowerCase();
+  upsertLearner(deps.db, {
+    tenantId: tenant.id,
+    id: input.learner.id,
+    name: input.learner.name,
+    email: email ?? null,
+    emailSha1: email ? sha1Hex(`mailto:${email}`) : null,
+    locale: input.learner.locale ?? null,
+    team: input.learner.team ?? null,
+    managerId: input.learner.managerId ?? null,
+    updatedAt: now.toISOString(),
+  });
+  const key = { tenantId: tenant.id, courseId: course.id, learnerId: input.learner.id };
+  const existing = findCertificateForLearner(deps.db, key);
+  if (existing) return { certificate: existing, created: false };
+
+  const issuer = buildIssuerProfile(deps.publicUrl, tenant);
+  const signingKey = loadActiveSigningKey(deps.db, { tenantId: tenant.id, issuerDid: issuer.id, masterKey: deps.masterKey });
+  for (let attempt = 1; ; attempt++) {
+    const issuedAt = now.toISOString();
+    const number = randomUUID();
+    const slot = allocateStatusSlot(deps.db, { tenantId: tenant.id, at: issuedAt });
+    const credential = composeAchievementCredential({
+      publicUrl: deps.publicUrl,
+      tenant,
+      issuer,
+      course,
+      number,
+      learner: { id: input.learner.id, name: input.learner.name, email },
+      completedAt: new Date(input.completedAt).toISOString(),
+      slot,
+    });
+    const [signed, jwt] = await Promise.all([
+      deps.signer.signCredential({ credential, key: signingKey, created: now }),
+      deps.signer.signVcJwt({ credential, kid: signingKey.verificationMethod, secretKeyMultibase: signingKey.secretKeyMultibase, publicKeyMultibase: signingKey.publicKeyMultibase }),
+    ]);
+    const record: CertificateRecord = {
+      number,
+      ...key,
+      learnerName: input.learner.name,
+      learnerLocale: input.learner.locale ?? null,
+      courseName: course.name,
+      completedAt: credential.validFrom,
+      issuedAt,
+      validUntil: credential.validUntil ?? null,
+      eventId: input.eventId ?? null,
+      revokedAt: null,
+      revocationReason: null,
+      statusListId: slot.listId,
+      statusIndex: slot.index,
+      credentialJson: JSON.stringify(signed),
+      credentialJwt: jwt,
+      signingKeyId: signingKey.keyId,
+    };
+    try {
+      const created = deps.db.transaction((tx) => {
+        const inserted = insertCertificateOnce(tx, record);
+        if (inserted) countAllocatedSlot(tx, tenant.id, slot.listId);
+        return inserted;
+      });
+      if (created) return { certificate: record, created: true };
+      return { certificate: findCertificateForLearner(deps.db, key)!, created: false };
+    } catch (error) {
+      const slotTaken = error instanceof Error && /certificates\.status_list_id|certificates_status_slot/.test(error.message);
+      if (!slotTaken || attempt >= SLOT_ATTEMPTS) throw error;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import { availableParallelism } from 'node:os';
+import { pino } from 'pino';
+import { createApp } from './app.js';
+import { loadConfig } from './config.js';
+import { createSignerPool } from './credentials/signer-pool.js';
+import { openDatabase } from './db/client.js';
+import { demoBanner, seedDemo } from './demo/seed-demo.js';
+import { loadOrCreateMasterKey } from './security/master-key.js';
+
+/** Reads config, opens the database, starts the signer threads and listens; stops cleanly on signals. */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env, availableParallelism());
+  const logger = pino({ level: config.logLevel });
+  const database = openDatabase(config.databaseUrl);
+  const masterKey = loadOrCreateMasterKey({
+    masterKeyText: config.masterKeyText,
+    dataDir: config.dataDir,
+    onGenerated: (path) =>
+      logger.warn({ path }, 'generated a new master key for the embedded database; back it up, or set CREDENCE_MASTER_KEY'),
+  });
+  const signer = createSignerPool({ size: config.signerThreads });
+  const now = () => new Date();
+  const deps = { db: database.db, now, masterKey, signer, logger, publicUrl: config.publicUrl, rateLimitPerMinute: config.rateLimitPerMinute };
+  const seed = config.seedDemo ? await seedDemo(deps) : undefined;
+
+  const server = createApp(deps).listen(config.port, config.host, () => {
+    logger.info({ port: config.port, publicUrl: config.publicUrl, database: config.databaseUrl }, 'Credence is listening');
+    process.stdout.write(seed ? demoBanner(config.publicUrl, seed) : `\nCredence is running at ${config.publicUrl}\n\n`);
+  });
+  server.keepAliveTimeout = 65_000;
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    server.close(async () => {
+      await signer.close();
+      database.close();
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Credence failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

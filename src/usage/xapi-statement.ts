@@ -1,0 +1,150 @@
+/**
+ * The subset of an xAPI 1.0.3 Statement that Credence reads (actor, verb, object,
+ * timestamp, optional id), validated with zod. Other xAPI properties pass through untouched.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * Absolute IRI: an RFC 3986 scheme, a colon, then no whitespace, controls or characters
+ * RFC 3987 forbids; "%" must start a valid escape. Rejects relative references like
+ * "/activities/x", which xAPI forbids and which would not identify anything across systems.
+ */
+const ABSOLUTE_IRI = /^[A-Za-z][A-Za-z0-9+.-]*:(?:[^\s<>"{}|\\^`%\p{Cc}]|%[0-9A-Fa-f]{2})+$/u;
+const IRI_MESSAGE = 'must be an absolute IRI (e.g. https://example.com/activities/x)';
+const iri = z.string().regex(ABSOLUTE_IRI, IRI_MESSAGE);
+
+/** RFC 3339 date-time with a mandatory timezone; the calendar date is checked below. */
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+const TIMESTAMP_MESSAGE = 'must be an ISO 8601 date-time with a timezone (e.g. 2024-05-01T09:30:00Z)';
+
+function isRealTimestamp(value: string): boolean {
+  const match = TIMESTAMP.exec(value);
+  if (!match) return false;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  // Date.parse accepts 2024-02-30 (it rolls over), so check the day exists in that month.
+  return m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** The four xAPI inverse functional identifiers (IFIs) of an Agent. */
+const IFI_KEYS = ['mbox', 'mbox_sha1sum', 'account', 'openid'] as const;
+
+const agentSchema = z
+  .looseObject({
+    objectType: z.literal('Agent', { error: 'actor must be an Agent (objectType "Agent" or absent)' }).optional(),
+    name: z.string().optional(),
+    mbox: z.string().regex(/^mailto:[^\s@]+@[^\s@]+$/i, 'must be a "mailto:" IRI with an email address').optional(),
+    mbox_sha1sum: z.string().regex(/^[0-9a-f]{40}$/i, 'must be 40 hexadecimal characters (SHA-1)').optional(),
+    account: z.looseObject({ homePage: iri, name: z.string().min(1, 'must not be empty') }).optional(),
+    openid: iri.optional(),
+  })
+  .superRefine((agent, ctx) => {
+    const present = IFI_KEYS.filter((key) => agent[key] !== undefined);
+    if (present.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          present.length === 0
+            ? `Agent must have exactly one identifier among ${IFI_KEYS.join(', ')}; found none`
+            : `Agent must have exactly one identifier among ${IFI_KEYS.join(', ')}; found ${present.join(' and ')}`,
+      });
+    }
+  });
+
+/** zod schema of the Statement subset Credence uses; unknown properties are kept. */
+export const statementSchema = z.looseObject({
+  // Lenient UUID (any version/variant): LRSs and authoring tools differ in what they generate.
+  id: z.guid('must be a UUID').optional(),
+  actor: agentSchema,
+  verb: z.looseObject({ id: iri }),
+  object: z.looseObject({
+    objectType: z.literal('Activity', { error: 'object must be an Activity (objectType "Activity" or absent)' }).optional(),
+    id: iri,
+  }),
+  // Required here although optional in xAPI: the active day comes from it.
+  timestamp: z.string().refine(isRealTimestamp, TIMESTAMP_MESSAGE),
+});
+
+/** A validated xAPI Statement (the fields above plus whatever else the sender included). */
+export type XapiStatement = z.infer<typeof statementSchema>;
+
+/** One validation problem; `path` is dotted (`actor.mbox`), `(root)` for the whole value. */
+export interface StatementError {
+  path: string;
+  message: string;
+}
+
+/** Outcome of {@link parseStatement}. */
+export type ParseStatementResult = { ok: true; statement: XapiStatement } | { ok: false; errors: StatementError[] };
+
+/**
+ * Validates an already JSON-parsed value as a Statement. Never throws for bad input.
+ */
+export function parseStatement(json: unknown): ParseStatementResult {
+  const result = statementSchema.safeParse(json);
+  if (result.success) return { ok: true, statement: result.data };
+  return {
+    ok: false,
+    errors: result.error.issues.map((issue) => ({
+      path: issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.'),
+      message: issue.message,
+    })),
+  };
+}
+
+/** The learner identity an Agent carries, one variant per xAPI identifier. */
+export type ActorIdentity =
+  | { kind: 'email'; email: string }
+  | { kind: 'email_sha1'; sha1: string }
+  | { kind: 'account'; name: string; homePage: string }
+  | { kind: 'openid'; openid: string };
+
+/**
+ * The actor's identity. Emails and SHA-1 sums are lower-cased so the same learner matches
+ * across systems that differ only in case.
+ */
+export function actorIdentity(statement: XapiStatement): ActorIdentity {
+  const { mbox, mbox_sha1sum, account, openid } = statement.actor;
+  if (mbox !== undefined) return { kind: 'email', email: mbox.slice('mailto:'.length).trim().toLowerCase() };
+  if (mbox_sha1sum !== undefined) return { kind: 'email_sha1', sha1: mbox_sha1sum.toLowerCase() };
+  if (account !== undefined) return { kind: 'account', name: account.name, homePage: account.homePage };
+  if (openid !== undefined) return { kind: 'openid', openid };
+  // parseStatement guarantees one identifier; reaching here means an unvalidated object.
+  throw new TypeError('statement actor has no identifier: pass a statement from parseStatement');
+}
+
+/** UTC calendar day (`YYYY-MM-DD`) of the statement's timestamp: the unit ingest stores. */
+export function statementUtcDay(statement: XapiStatement): string {
+  return new Date(statement.timestamp).toISOString().slice(0, 10);
+}
+
+/** Properties an LRS may set or change, which xAPI says don't alter a statement's meaning. */
+const IGNORED_TOP_LEVEL = new Set(['id', 'stored', 'authority', 'version']);
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * SHA-256 (hex) of the statement's canonical JSON: keys sorted, `id`, `stored`,
+ * `authority` and `version` left out, and the timestamp normalised to UTC milliseconds (xAPI lets the
+ * same instant be written in any timezone). Equal hashes under one id = a replay;
+ * different hashes = a conflicting reuse of the id.
+ */
+export function statementContentHash(statement: XapiStatement): string {
+  const content: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(statement)) {
+    if (!IGNORED_TOP_LEVEL.has(key)) content[key] = value;
+  }
+  if (typeof statement.timestamp === 'string' && isRealTimestamp(statement.timestamp)) {
+    content['timestamp'] = new Date(statement.timestamp).toISOString();
+  }
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}

@@ -1,0 +1,45 @@
+import type { Db } from '../db/client.js';
+import { findTenantBySlug } from '../db/tenants-repository.js';
+import type { CredentialSigner } from '../credentials/credential-signer.js';
+import { decodeStatusList, getStatusBit } from '../credentials/status-list.js';
+import type { StatusChecker } from '../credentials/verification-checks.js';
+import { currentStatusList } from '../issuance/publish-status-list.js';
+import { BoundedCache } from './bounded-cache.js';
+
+/** Dependencies for reading this instance's status lists. */
+export interface StatusCheckDeps {
+  db: Db;
+  now: () => Date;
+  masterKey: Buffer;
+  signer: CredentialSigner;
+  publicUrl: string;
+}
+
+/**
+ * Returns a function that reads a `BitstringStatusListEntry`'s bit from this instance's signed
+ * status lists (as currently published, so a revocation shows at once). Lists served by other
+ * hosts are not fetched: the lookup throws, which verification reports as a failed status check.
+ */
+export function createLocalStatusCheck(deps: StatusCheckDeps): StatusChecker {
+  const decoded = new BoundedCache<{ json: string; bits: Uint8Array }>(1000);
+  const prefix = `${deps.publicUrl}/status/`;
+  return async (entry) => {
+    const url = String(entry.statusListCredential ?? '');
+    const index = Number(entry.statusListIndex);
+    const match = url.startsWith(prefix) ? /^([a-z0-9-]+)\/(\d+)$/.exec(url.slice(prefix.length)) : null;
+    if (!match || !Number.isInteger(index) || index < 0) {
+      throw new Error('status list not resolvable offline');
+    }
+    const tenant = findTenantBySlug(deps.db, match[1]!);
+    const json = tenant ? await currentStatusList(deps, { tenant, listId: match[2]! }) : undefined;
+    if (!json) throw new Error('status list not found');
+    let cached = decoded.get(url);
+    if (!cached || cached.json !== json) {
+      const list = JSON.parse(json) as { credentialSubject: { encodedList: string } };
+      cached = { json, bits: decodeStatusList(list.credentialSubject.encodedList) };
+      decoded.set(url, cached);
+    }
+    if (index >= cached.bits.length * 8) throw new Error('status index out of range');
+    return { revoked: getStatusBit(cached.bits, index) };
+  };
+}

@@ -1,0 +1,90 @@
+import type { Db } from '../db/client.js';
+import { findCertificateByNumber, type CertificateRecord } from '../db/certificates-repository.js';
+import type { LocalizedText } from '../db/schema.js';
+import { findTenantById } from '../db/tenants-repository.js';
+import type { DocumentLoader } from '../credentials/document-loader.js';
+import { verifyCredential } from '../credentials/verify-credential.js';
+import { checkStatusEntries, checkValidity, type CheckResult, type StatusChecker } from '../credentials/verification-checks.js';
+import { certificateStatus, type CertificateStatus } from '../issuance/certificate-status.js';
+import { BoundedCache } from './bounded-cache.js';
+
+/** Everything the verify page and its JSON show about one certificate. */
+export interface CertificateVerification {
+  number: string;
+  status: CertificateStatus;
+  learnerName: string;
+  learnerLocale: string | null;
+  courseId: string;
+  courseName: LocalizedText;
+  issuerName: string;
+  issuerSlug: string;
+  issuedAt: string;
+  completedAt: string;
+  validUntil: string | null;
+  revokedAt: string | null;
+  revocationReason: string | null;
+  checks: CheckResult[];
+  certificate: CertificateRecord;
+}
+
+/** Dependencies of certificate verification. */
+export interface VerifyCertificateDeps {
+  db: Db;
+  now: () => Date;
+  documentLoader: DocumentLoader;
+  checkStatus: StatusChecker;
+  /** Cache of the time-independent checks (signature, issuer, schema) per certificate number. */
+  staticChecks: BoundedCache<CheckResult[]>;
+}
+
+const TIME_INDEPENDENT = new Set(['signature', 'issuer', 'schema']);
+
+/** Creates the cache `verifyCertificate` keeps its signature results in. */
+export function createStaticCheckCache(capacity = 50_000): BoundedCache<CheckResult[]> {
+  return new BoundedCache(capacity);
+}
+
+/**
+ * Verifies a stored certificate's credential for the public verify page. The signature, issuer
+ * and schema checks are computed once per certificate (a stored credential never changes); the
+ * status and validity checks run on every call so revocation and expiry show at once.
+ * Returns undefined for an unknown number.
+ */
+export async function verifyCertificate(deps: VerifyCertificateDeps, number: string): Promise<CertificateVerification | undefined> {
+  const certificate = findCertificateByNumber(deps.db, number);
+  if (!certificate) return undefined;
+  const tenant = findTenantById(deps.db, certificate.tenantId)!;
+  const credential = JSON.parse(certificate.credentialJson) as Record<string, unknown>;
+  const now = deps.now();
+  const cached = deps.staticChecks.get(number);
+  let checks: CheckResult[];
+  if (cached) {
+    checks = [...cached, checkValidity(credential, now), await checkStatusEntries(credential.credentialStatus, deps.checkStatus)];
+  } else {
+    checks = (await verifyCredential({ credential, documentLoader: deps.documentLoader, now, checkStatus: deps.checkStatus })).checks;
+    deps.staticChecks.set(number, checks.filter((c) => TIME_INDEPENDENT.has(c.check)));
+  }
+  return {
+    number,
+    status: certificateStatus(certificate, now),
+    learnerName: certificate.learnerName,
+    learnerLocale: certificate.learnerLocale,
+    courseId: certificate.courseId,
+    courseName: certificate.courseName,
+    issuerName: tenant.branding.displayName ?? tenant.name,
+    issuerSlug: tenant.slug,
+    issuedAt: certificate.issuedAt,
+    completedAt: certificate.completedAt,
+    validUntil: certificate.validUntil,
+    revokedAt: certificate.revokedAt,
+    revocationReason: certificate.revocationReason,
+    checks: orderChecks(checks),
+    certificate,
+  };
+}
+
+const ORDER = ['signature', 'issuer', 'status', 'validity', 'schema'];
+
+function orderChecks(checks: CheckResult[]): CheckResult[] {
+  return [...checks].sort((a, b) => ORDER.indexOf(a.check) - ORDER.indexOf(b.check));
+}

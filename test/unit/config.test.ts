@@ -1,0 +1,29 @@
+import { loadConfig } from '../../src/config.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({}, 2);
+    expect(config).toMatchObject({
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+      databaseUrl: './data/credence.db',
+      dataDir: './data',
+      seedDemo: true,
+      signerThreads: 2,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('derives PUBLIC_URL from PORT and strips a trailing slash', () => {
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ PUBLIC_URL: 'https://creds.example/' }).publicUrl).toBe('https://creds.example');
+  });
+
+  it('accepts file: URLs for SQLite', () => {
+    expect(loadConfig({ DATABASE_URL: 'file:/tmp/x/y.db' }).dataDir).toBe('/tmp/x');
+  });
+
+  it('lists every invalid setting', () => {
+    expect(() => loadConfig({ PORT: 'abc', PUBLIC_URL: 'not a url' })).toThrow(/PORT.*PUBLIC_URL|PUBLIC_URL.*PORT/s);
+  });
+});
