@@ -20,6 +20,7 @@ CREATE TABLE `certificates` (
 	`learner_id` text NOT NULL,
 	`learner_name` text NOT NULL,
 	`learner_locale` text,
+	`course_name` text NOT NULL,
 	`completed_at` text NOT NULL,
 	`issued_at` text NOT NULL,
 	`valid_until` text,
@@ -103,6 +104,7 @@ CREATE TABLE `status_lists` (
 	`tenant_id` text NOT NULL,
 	`list_id` text NOT NULL,
 	`size` integer NOT NULL,
+	`allocated` integer DEFAULT 0 NOT NULL,
 	`credential_json` text,
 	`updated_at` text NOT NULL,
 	PRIMARY KEY(`tenant_id`, `list_id`),
@@ -114,7 +116,6 @@ CREATE TABLE `tenants` (
 	`slug` text NOT NULL,
 	`name` text NOT NULL,
 	`webhook_secret_enc` text NOT NULL,
-	`identity_salt` text NOT NULL,
 	`branding` text DEFAULT '{}' NOT NULL,
 	`usage_public` integer DEFAULT true NOT NULL,
 	`created_at` text NOT NULL

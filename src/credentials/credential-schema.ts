@@ -8,10 +8,13 @@ import Ajv2019Module from 'ajv/dist/2019.js';
 import addFormatsModule from 'ajv-formats';
 import { projectPath } from '../paths.js';
 
-// ajv and ajv-formats are CommonJS with `exports.default`; under NodeNext the default import is
-// the module object, so unwrap `.default` when present.
-const Ajv2019 = ((Ajv2019Module as unknown as { default?: typeof Ajv2019Module }).default ?? Ajv2019Module);
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule);
+// ajv and ajv-formats are CommonJS with `exports.default`: depending on the loader (Node, SWC
+// under Jest) the default import is the class itself or the module object, so unwrap.
+type Ajv2019Class = typeof Ajv2019Module.default;
+type AddFormats = typeof addFormatsModule.default;
+const unwrap = <T>(mod: unknown): T => ((mod as { default?: T }).default ?? mod) as T;
+const Ajv2019 = unwrap<Ajv2019Class>(Ajv2019Module);
+const addFormats = unwrap<AddFormats>(addFormatsModule);
 
 /** Result of a schema validation. */
 export interface SchemaResult {
@@ -23,12 +26,11 @@ export interface SchemaResult {
 let validator: ValidateFunction | undefined;
 
 function achievementCredentialValidator(): ValidateFunction {
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(projectPath('src', 'credentials', 'schemas', 'achievementcredential.json'), 'utf8')) as object;
-    const ajv = new Ajv2019({ allErrors: true, strict: false });
-    addFormats(ajv);
-    validator = ajv.compile(schema);
-  }
+  if (validator) return validator;
+  const schema = JSON.parse(readFileSync(projectPath('src', 'credentials', 'schemas', 'achievementcredential.json'), 'utf8')) as object;
+  const ajv = new Ajv2019({ allErrors: true, strict: false });
+  addFormats(ajv);
+  validator = ajv.compile(schema);
   return validator;
 }
 

@@ -116,7 +116,7 @@ function findVerificationMethod(didDocument: Record<string, unknown>, did: strin
     if (!candidate || typeof candidate !== 'object') continue;
     const id = (candidate as { id?: unknown }).id;
     if (id === url || id === fragment) {
-      const vm = { ...(candidate as Record<string, unknown>), id: url };
+      const vm: Record<string, unknown> = { ...(candidate as Record<string, unknown>), id: url };
       if (vm.controller === undefined) vm.controller = did;
       // Multikey consumers (ed25519-multikey) require the Multikey context on a standalone VM.
       if (vm.type === 'Multikey' && vm['@context'] === undefined) vm['@context'] = CONTEXT_URLS.multikeyV1;

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Language } from '../i18n.js';
 import { certificateLinks } from '../issuance/certificate-links.js';
 import type { CertificateVerification } from '../verification/verify-certificate.js';
-import { formatDate } from './format-date.js';
+import { formatLongDate as formatDate } from '../pdf/format-date.js';
 import { html, page, type SafeHtml } from './html.js';
 
 function statusBanner(v: CertificateVerification, t: TFunction, lang: Language): SafeHtml {

@@ -1,4 +1,4 @@
-import Ajv2019 from 'ajv/dist/2019.js';
+import { Ajv2019 } from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { createLocalJWKSet, jwtVerify } from 'jose';
@@ -10,15 +10,17 @@ import { createCourseVia, postCompletion } from '../fixtures/factories.js';
 import { independentVerifier } from '../helpers/independent-verifier.js';
 import { createTestContext, type TestContext } from '../helpers/test-app.js';
 
+/** The parts of a credential the tampering tests change. */
+type Tampered = { credentialSubject: { achievement: { name: string } }; issuer: { name: string }; validFrom: string; proof: Array<{ proofValue: string }> };
+
 let ctx: TestContext;
 let number: string;
 let verifyIndependently: ReturnType<typeof independentVerifier>;
 
 const schema = JSON.parse(readFileSync(new URL('../fixtures/ob3/achievementcredential.json', import.meta.url), 'utf8')) as object;
-// ajv's CJS default export needs unwrapping under ESM.
-const AjvClass = (Ajv2019 as unknown as { default: typeof Ajv2019 }).default ?? Ajv2019;
-const ajv = new AjvClass({ strict: false, allErrors: true });
-(addFormats as unknown as { default: typeof addFormats }).default?.(ajv) ?? addFormats(ajv);
+const ajv = new Ajv2019({ strict: false, allErrors: true });
+// ajv-formats is CommonJS: under NodeNext its default import is the module, the plugin is `.default`.
+addFormats.default(ajv);
 const validateSchema = ajv.compile(schema);
 
 const binary = (req: request.Test) =>
@@ -111,10 +113,10 @@ describe('Open Badges 3.0 credentials', () => {
   });
 
   it.each([
-    ['credentialSubject', (c: any) => (c.credentialSubject.achievement.name = 'Rust 101')],
-    ['issuer', (c: any) => (c.issuer.name = 'Evil Corp')],
-    ['validFrom', (c: any) => (c.validFrom = '2020-01-01T00:00:00Z')],
-    ['proofValue', (c: any) => (c.proof[0].proofValue = c.proof[0].proofValue.slice(0, -4) + 'abcd')],
+    ['credentialSubject', (c: Tampered) => (c.credentialSubject.achievement.name = 'Rust 101')],
+    ['issuer', (c: Tampered) => (c.issuer.name = 'Evil Corp')],
+    ['validFrom', (c: Tampered) => (c.validFrom = '2020-01-01T00:00:00Z')],
+    ['proofValue', (c: Tampered) => (c.proof[0].proofValue = c.proof[0].proofValue.slice(0, -4) + 'abcd')],
   ])('names the failing check when %s is tampered', async (_field, tamper) => {
     const credential = JSON.parse((await request(ctx.app).get(`/credentials/${number}`)).text);
     tamper(credential);
