@@ -32,6 +32,7 @@ CREATE TABLE `certificates` (
 	`credential_json` text NOT NULL,
 	`credential_jwt` text NOT NULL,
 	`signing_key_id` text NOT NULL,
+	`usage_hidden` integer DEFAULT false NOT NULL,
 	FOREIGN KEY (`tenant_id`) REFERENCES `tenants`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
@@ -39,6 +40,7 @@ CREATE UNIQUE INDEX `certificates_once_per_learner` ON `certificates` (`tenant_i
 CREATE UNIQUE INDEX `certificates_status_slot` ON `certificates` (`tenant_id`,`status_list_id`,`status_index`);--> statement-breakpoint
 CREATE INDEX `certificates_tenant_number_idx` ON `certificates` (`tenant_id`,`number`);--> statement-breakpoint
 CREATE INDEX `certificates_tenant_learner_idx` ON `certificates` (`tenant_id`,`learner_id`);--> statement-breakpoint
+CREATE INDEX `certificates_tenant_course_completed_idx` ON `certificates` (`tenant_id`,`course_id`,`completed_at`);--> statement-breakpoint
 CREATE TABLE `courses` (
 	`tenant_id` text NOT NULL,
 	`id` text NOT NULL,
@@ -48,6 +50,9 @@ CREATE TABLE `courses` (
 	`validity_months` integer,
 	`image` text,
 	`usage` text,
+	`adoption_target` real,
+	`minutes_saved_per_active_day` real,
+	`hourly_cost` real,
 	`created_at` text NOT NULL,
 	`updated_at` text NOT NULL,
 	PRIMARY KEY(`tenant_id`, `id`),
@@ -80,6 +85,8 @@ CREATE TABLE `learners` (
 --> statement-breakpoint
 CREATE INDEX `learners_email_idx` ON `learners` (`tenant_id`,`email`);--> statement-breakpoint
 CREATE INDEX `learners_email_sha1_idx` ON `learners` (`tenant_id`,`email_sha1`);--> statement-breakpoint
+CREATE INDEX `learners_team_idx` ON `learners` (`tenant_id`,`team`);--> statement-breakpoint
+CREATE INDEX `learners_manager_idx` ON `learners` (`tenant_id`,`manager_id`);--> statement-breakpoint
 CREATE TABLE `pdf_cache` (
 	`number` text NOT NULL,
 	`language` text NOT NULL,
@@ -117,8 +124,36 @@ CREATE TABLE `tenants` (
 	`name` text NOT NULL,
 	`webhook_secret_enc` text NOT NULL,
 	`branding` text DEFAULT '{}' NOT NULL,
+	`logo` blob,
+	`logo_type` text,
 	`usage_public` integer DEFAULT true NOT NULL,
 	`created_at` text NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `tenants_slug_unique` ON `tenants` (`slug`);
+CREATE UNIQUE INDEX `tenants_slug_unique` ON `tenants` (`slug`);--> statement-breakpoint
+CREATE TABLE `usage_days` (
+	`tenant_id` text NOT NULL,
+	`learner_id` text NOT NULL,
+	`course_id` text NOT NULL,
+	`day` text NOT NULL,
+	`statements` integer NOT NULL,
+	`source_id` text,
+	PRIMARY KEY(`tenant_id`, `learner_id`, `course_id`, `day`)
+);
+--> statement-breakpoint
+CREATE INDEX `usage_days_course_day_idx` ON `usage_days` (`tenant_id`,`course_id`,`day`);--> statement-breakpoint
+CREATE TABLE `usage_sources` (
+	`id` text PRIMARY KEY NOT NULL,
+	`tenant_id` text NOT NULL,
+	`name` text NOT NULL,
+	`created_at` text NOT NULL,
+	FOREIGN KEY (`tenant_id`) REFERENCES `tenants`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `usage_sources_tenant_idx` ON `usage_sources` (`tenant_id`);--> statement-breakpoint
+CREATE TABLE `usage_statements` (
+	`tenant_id` text NOT NULL,
+	`id_hash` text NOT NULL,
+	`content_hash` text NOT NULL,
+	PRIMARY KEY(`tenant_id`, `id_hash`)
+);

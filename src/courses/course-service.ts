@@ -3,6 +3,9 @@ import { findCourse, insertCourse, listCourses, updateCourse, type Course } from
 import { AppError, notFound } from '../errors.js';
 import type { CreateCourseInput, UpdateCourseInput } from '../http/schemas/course-input.js';
 
+/** Share of completers weekly-active at 90 days that counts as adoption (conventions §6). */
+export const DEFAULT_ADOPTION_TARGET = 0.4;
+
 /** Dependencies of the course use cases. */
 export interface CourseDeps {
   db: Db;
@@ -18,6 +21,10 @@ export function presentCourse(course: Course) {
     criteria: course.criteria,
     validityMonths: course.validityMonths,
     image: course.image,
+    usage: course.usage,
+    adoptionTarget: course.adoptionTarget ?? DEFAULT_ADOPTION_TARGET,
+    minutesSavedPerActiveDay: course.minutesSavedPerActiveDay,
+    hourlyCost: course.hourlyCost,
     createdAt: course.createdAt,
     updatedAt: course.updatedAt,
   };
@@ -34,13 +41,17 @@ export function createCourse(deps: CourseDeps, tenantId: string, input: CreateCo
     criteria: input.criteria,
     validityMonths: input.validityMonths ?? null,
     image: input.image ?? null,
+    usage: input.usage ?? null,
+    adoptionTarget: input.adoptionTarget ?? null,
+    minutesSavedPerActiveDay: input.minutesSavedPerActiveDay ?? null,
+    hourlyCost: input.hourlyCost ?? null,
     createdAt: at,
     updatedAt: at,
   };
   if (!insertCourse(deps.db, row)) {
     throw new AppError('course_exists', 409, `a course with id "${input.id}" already exists`, { field: 'id' });
   }
-  return { ...row, usage: null };
+  return row;
 }
 
 /** Returns one of the tenant's courses or a 404 `course_not_found`. */

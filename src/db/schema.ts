@@ -1,4 +1,4 @@
-import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Tenant branding shown on verify pages, PDFs and images. */
 export interface TenantBranding {
@@ -28,6 +28,10 @@ export const tenants = sqliteTable('tenants', {
   /** Webhook HMAC secret, encrypted with the master key (it must be recoverable to verify HMACs). */
   webhookSecretEnc: text('webhook_secret_enc').notNull(),
   branding: text('branding', { mode: 'json' }).$type<TenantBranding>().notNull().default({}),
+  /** Logo image (PNG or JPEG) drawn on PDFs and link-preview images. */
+  logo: blob('logo', { mode: 'buffer' }),
+  logoType: text('logo_type'),
+  /** Tenant-wide switch: when false, usage evidence is never shown on public pages. */
   usagePublic: integer('usage_public', { mode: 'boolean' }).notNull().default(true),
   createdAt: text('created_at').notNull(),
 });
@@ -76,6 +80,11 @@ export const courses = sqliteTable(
     validityMonths: integer('validity_months'),
     image: text('image'),
     usage: text('usage', { mode: 'json' }).$type<CourseUsageRule>(),
+    /** Adoption target: share of completers weekly-active 90 days after completion (default 0.4). */
+    adoptionTarget: real('adoption_target'),
+    /** Optional inputs of the value estimate in adoption reports. */
+    minutesSavedPerActiveDay: real('minutes_saved_per_active_day'),
+    hourlyCost: real('hourly_cost'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
@@ -100,6 +109,8 @@ export const learners = sqliteTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('learners_email_idx').on(t.tenantId, t.email),
     index('learners_email_sha1_idx').on(t.tenantId, t.emailSha1),
+    index('learners_team_idx').on(t.tenantId, t.team),
+    index('learners_manager_idx').on(t.tenantId, t.managerId),
   ],
 );
 
@@ -128,12 +139,15 @@ export const certificates = sqliteTable(
     credentialJson: text('credential_json').notNull(),
     credentialJwt: text('credential_jwt').notNull(),
     signingKeyId: text('signing_key_id').notNull(),
+    /** Learner-controlled: hide usage evidence on the public verify page. */
+    usageHidden: integer('usage_hidden', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     uniqueIndex('certificates_once_per_learner').on(t.tenantId, t.courseId, t.learnerId),
     uniqueIndex('certificates_status_slot').on(t.tenantId, t.statusListId, t.statusIndex),
     index('certificates_tenant_number_idx').on(t.tenantId, t.number),
     index('certificates_tenant_learner_idx').on(t.tenantId, t.learnerId),
+    index('certificates_tenant_course_completed_idx').on(t.tenantId, t.courseId, t.completedAt),
   ],
 );
 
@@ -176,4 +190,51 @@ export const statusLists = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.listId] })],
+);
+
+/** Sources of usage telemetry registered by a tenant (each has its own usage-only API key). */
+export const usageSources = sqliteTable(
+  'usage_sources',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    name: text('name').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('usage_sources_tenant_idx').on(t.tenantId)],
+);
+
+/**
+ * Usage evidence reduced to what the model needs: one row per tenant, learner, course and UTC
+ * day on which the learner applied the course's skill, with a count. Raw statements are never kept.
+ */
+export const usageDays = sqliteTable(
+  'usage_days',
+  {
+    tenantId: text('tenant_id').notNull(),
+    learnerId: text('learner_id').notNull(),
+    courseId: text('course_id').notNull(),
+    /** UTC calendar day, `YYYY-MM-DD`. */
+    day: text('day').notNull(),
+    statements: integer('statements').notNull(),
+    /** The usage source that first reported this day (for the verify page's source names). */
+    sourceId: text('source_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.learnerId, t.courseId, t.day] }),
+    index('usage_days_course_day_idx').on(t.tenantId, t.courseId, t.day),
+  ],
+);
+
+/** Hashes of ingested statement ids and contents: replays are recognised, conflicts refused. */
+export const usageStatements = sqliteTable(
+  'usage_statements',
+  {
+    tenantId: text('tenant_id').notNull(),
+    /** SHA-256 of the statement id. */
+    idHash: text('id_hash').notNull(),
+    /** SHA-256 of the statement's canonical content. */
+    contentHash: text('content_hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.idHash] })],
 );

@@ -105,6 +105,7 @@ export async function issueCertificate(
       credentialJson: JSON.stringify(signed),
       credentialJwt: jwt,
       signingKeyId: signingKey.keyId,
+      usageHidden: false,
     };
     try {
       const created = deps.db.transaction((tx) => {

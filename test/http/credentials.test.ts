@@ -116,7 +116,7 @@ describe('Open Badges 3.0 credentials', () => {
     ['credentialSubject', (c: Tampered) => (c.credentialSubject.achievement.name = 'Rust 101')],
     ['issuer', (c: Tampered) => (c.issuer.name = 'Evil Corp')],
     ['validFrom', (c: Tampered) => (c.validFrom = '2020-01-01T00:00:00Z')],
-    ['proofValue', (c: Tampered) => (c.proof[0].proofValue = c.proof[0].proofValue.slice(0, -4) + 'abcd')],
+    ['proofValue', (c: Tampered) => (c.proof[0]!.proofValue = c.proof[0]!.proofValue.slice(0, -4) + 'abcd')],
   ])('names the failing check when %s is tampered', async (_field, tamper) => {
     const credential = JSON.parse((await request(ctx.app).get(`/credentials/${number}`)).text);
     tamper(credential);

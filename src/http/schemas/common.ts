@@ -29,3 +29,9 @@ export const isoDateTime = z.iso.datetime({ offset: true });
 
 /** A lowercase RFC 4122 UUID (certificate numbers). */
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** An absolute IRI (scheme and something after it, no spaces), as xAPI uses for ids. */
+export const absoluteIri = z
+  .string()
+  .max(2048)
+  .regex(/^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/, 'an absolute IRI such as https://example.com/tools/x');
