@@ -14,10 +14,18 @@ import { completionsRouter } from './http/routes/completions.js';
 import { coursesRouter } from './http/routes/courses.js';
 import { credentialsRouter } from './http/routes/credentials.js';
 import { homeRouter } from './http/routes/home.js';
+import { issuerLogoRouter } from './http/routes/issuer-logo.js';
 import { issuersRouter } from './http/routes/issuers.js';
+import { ogImageRouter } from './http/routes/og-image.js';
 import { publicVerifierRouter } from './http/routes/public-verifier.js';
 import { statusListsRouter } from './http/routes/status-lists.js';
+import { tenantRouter } from './http/routes/tenant.js';
+import { usageRouter, statementsBodyParser } from './http/routes/usage.js';
 import { verifyRouter } from './http/routes/verify.js';
+import { xapiRouter } from './http/routes/xapi.js';
+import { contextsRouter } from './http/routes/contexts.js';
+import { registerUsageContext } from './usage/usage-context.js';
+import { createEvidenceCache } from './usage/usage-evidence.js';
 import { createLocalDidResolver } from './verification/local-did-resolver.js';
 import { createLocalStatusCheck } from './verification/local-status-check.js';
 import { createStaticCheckCache } from './verification/verify-certificate.js';
@@ -61,6 +69,8 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
     next();
   });
+  // Statement batches get a larger body limit; parsed here, the generic parser below skips them.
+  app.use(['/v1/usage/statements', '/xapi/statements'], statementsBodyParser);
   app.use(
     express.json({
       limit: JSON_LIMIT,
@@ -74,6 +84,8 @@ export function createApp(deps: AppDeps): Express {
   const documentLoader = createDocumentLoader({ resolveDid: createLocalDidResolver(deps.db, deps.publicUrl) });
   const checkStatus = createLocalStatusCheck(deps);
   const staticChecks = createStaticCheckCache();
+  const evidenceCache = createEvidenceCache();
+  registerUsageContext(deps.publicUrl);
 
   app.use('/v1', rateLimiter({ perMinute: deps.rateLimitPerMinute * 10 }));
   app.use('/v1/verify', publicVerifierRouter({ documentLoader, checkStatus, now: deps.now }));
@@ -86,14 +98,20 @@ export function createApp(deps: AppDeps): Express {
   app.use('/v1/courses', coursesRouter(deps));
   app.use('/v1/completions', completionsRouter(deps));
   app.use('/v1/certificates', certificatesRouter(deps));
+  app.use('/v1/tenant', tenantRouter(deps));
+  app.use('/v1', usageRouter(deps));
 
   app.use(rateLimiter({ perMinute: deps.rateLimitPerMinute }));
   app.use(homeRouter());
-  app.use(verifyRouter({ ...deps, documentLoader, checkStatus, staticChecks }));
+  app.use(xapiRouter(deps));
+  app.use(verifyRouter({ ...deps, documentLoader, checkStatus, staticChecks, evidenceCache }));
+  app.use(contextsRouter());
   app.use(certificatePdfRouter(deps));
   app.use(credentialsRouter(deps));
   app.use(issuersRouter(deps));
   app.use(statusListsRouter(deps));
+  app.use(ogImageRouter(deps));
+  app.use(issuerLogoRouter(deps));
 
   app.use(() => {
     throw new AppError('not_found', 404, 'There is nothing at this address.');

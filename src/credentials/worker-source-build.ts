@@ -6,7 +6,7 @@
  * keeping the layout so relative imports and `projectPath()` resolve as in `dist/`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +17,19 @@ interface SwcLike {
 }
 
 let built: string | undefined;
+const STALE_MS = 24 * 60 * 60 * 1000;
+
+/** Removes transpiled trees of older sources (a day old, so no running process still uses them). */
+function pruneStale(parent: string, keep: string): void {
+  for (const name of existsSync(parent) ? readdirSync(parent) : []) {
+    const dir = join(parent, name);
+    try {
+      if (dir !== keep && Date.now() - statSync(dir).mtimeMs > STALE_MS) rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Best effort: another process may be pruning too.
+    }
+  }
+}
 
 function sources(): Array<{ relative: string; code: string }> {
   const dir = projectPath('src', 'credentials');
@@ -52,6 +65,7 @@ export function buildWorkerFromSources(): string {
       mkdirSync(join(out, '..'), { recursive: true });
       writeFileSync(out, code);
     }
+    pruneStale(join(root, '..'), root);
     try {
       renameSync(staging, root);
     } catch (error) {

@@ -30,11 +30,11 @@ export function countTenants(db: Db): number {
   return db.select({ n: count() }).from(tenants).get()?.n ?? 0;
 }
 
-/** Replaces a tenant's branding and usage-visibility settings. */
+/** Replaces a tenant's branding (logo included) and usage-visibility settings. */
 export function updateTenantSettings(
   db: Db,
   tenantId: string,
-  changes: { branding?: TenantBranding; usagePublic?: boolean; name?: string },
+  changes: { branding?: TenantBranding; usagePublic?: boolean; name?: string; logo?: Buffer | null; logoType?: string | null },
 ): void {
   db.update(tenants).set(changes).where(eq(tenants.id, tenantId)).run();
 }

@@ -7,6 +7,7 @@ import { CERTIFICATE_TEMPLATE_VERSION } from '../pdf/layout.js';
 import { renderCertificatePdf } from '../pdf/render-certificate.js';
 import { certificateLinks } from './certificate-links.js';
 import { sha256Hex } from '../security/hashes.js';
+import { brandingFingerprint } from '../tenants/branding-fingerprint.js';
 
 /** A certificate PDF ready to send. */
 export interface CertificatePdf extends CachedPdf {
@@ -26,7 +27,7 @@ export async function certificatePdf(
   if (!certificate) return undefined;
   const tenant = findTenantById(deps.db, certificate.tenantId)!;
   const branding = tenant.branding;
-  const renderVersion = sha256Hex(JSON.stringify([CERTIFICATE_TEMPLATE_VERSION, branding, tenant.name])).slice(0, 16);
+  const renderVersion = sha256Hex(`${CERTIFICATE_TEMPLATE_VERSION} ${brandingFingerprint(tenant)}`).slice(0, 16);
   const key = { number: certificate.number, language: options.language, templateVersion: renderVersion };
   const filename = `certificate-${certificate.number}-${options.language}.pdf`;
   const cached = findCachedPdf(deps.db, key);
@@ -39,7 +40,7 @@ export async function certificatePdf(
     completedAt: certificate.completedAt,
     verifyUrl: certificateLinks(deps.publicUrl, certificate.number).verify,
     language: options.language,
-    branding: { primaryColor: branding.primaryColor, accentColor: branding.accentColor },
+    branding: { primaryColor: branding.primaryColor, accentColor: branding.accentColor, logo: tenant.logo ?? undefined },
   });
   const etag = `"${sha256Hex(bytes).slice(0, 32)}"`;
   storeCachedPdf(deps.db, { ...key, etag, bytes });

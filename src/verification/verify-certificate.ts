@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.js';
 import { findCertificateByNumber, type CertificateRecord } from '../db/certificates-repository.js';
 import type { LocalizedText } from '../db/schema.js';
-import { findTenantById } from '../db/tenants-repository.js';
+import { findTenantById, type Tenant } from '../db/tenants-repository.js';
 import type { DocumentLoader } from '../credentials/document-loader.js';
 import { verifyCredential } from '../credentials/verify-credential.js';
 import { checkStatusEntries, checkValidity, type CheckResult, type StatusChecker } from '../credentials/verification-checks.js';
@@ -25,6 +25,7 @@ export interface CertificateVerification {
   revocationReason: string | null;
   checks: CheckResult[];
   certificate: CertificateRecord;
+  tenant: Tenant;
 }
 
 /** Dependencies of certificate verification. */
@@ -80,6 +81,7 @@ export async function verifyCertificate(deps: VerifyCertificateDeps, number: str
     revocationReason: certificate.revocationReason,
     checks: orderChecks(checks),
     certificate,
+    tenant,
   };
 }
 

@@ -22,6 +22,8 @@ export function renderVerifyPage(options: {
   t: TFunction;
   lang: Language;
   publicUrl: string;
+  /** The "Recent usage" section (see usage-panel.ts), shown after the status. */
+  usagePanel?: SafeHtml;
 }): string {
   const { verification: v, t, lang, publicUrl } = options;
   const links = certificateLinks(publicUrl, v.number);
@@ -39,6 +41,7 @@ export function renderVerifyPage(options: {
 <h1>${t('verify:heading', { course })}</h1>
 <p>${t('verify:awardedTo', { learner: v.learnerName, issuer: v.issuerName })}</p>
 ${statusBanner(v, t, lang)}
+${options.usagePanel ?? ''}
 <section class="card" aria-labelledby="details"><h2 id="details">${t('verify:details')}</h2><dl>
 <dt>${t('verify:learner')}</dt><dd>${v.learnerName}</dd>
 <dt>${t('verify:course')}</dt><dd>${course}</dd>

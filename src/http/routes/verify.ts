@@ -2,13 +2,32 @@ import { Router, type Request, type Response } from 'express';
 import { AppError } from '../../errors.js';
 import { translator } from '../../i18n.js';
 import { certificateLinks } from '../../issuance/certificate-links.js';
+import { usageEvidence, type NoEvidenceReason, type UsageEvidence, type UsageEvidenceDeps } from '../../usage/usage-evidence.js';
 import { verifyCertificate, type CertificateVerification, type VerifyCertificateDeps } from '../../verification/verify-certificate.js';
+import { renderUsagePanel } from '../../views/usage-panel.js';
 import { renderVerifyNotFound, renderVerifyPage } from '../../views/verify-page.js';
 import { requestLanguage } from '../middleware/language.js';
 import { UUID_PATTERN } from '../schemas/common.js';
 
+/** The JSON shape of usage evidence: `null` when the course measures none or it is hidden. */
+function presentUsage(evidence: UsageEvidence | NoEvidenceReason) {
+  if (typeof evidence === 'string') return null;
+  return {
+    state: evidence.state,
+    score: evidence.score,
+    lastActiveDate: evidence.lastActiveDate,
+    daysSinceLastUse: evidence.daysSinceLastUse,
+    activeWeeksLast12: evidence.activeWeeksLast12.filter(Boolean).length,
+    weeks: evidence.activeWeeksLast12,
+    halfLifeDays: evidence.halfLifeDays,
+    computedAt: evidence.computedAt,
+    sources: evidence.sources,
+    attestation: evidence.attestation,
+  };
+}
+
 /** The JSON shape of a verification (public: no email, no learner id). */
-export function presentVerification(v: CertificateVerification, publicUrl: string) {
+export function presentVerification(v: CertificateVerification, publicUrl: string, usage: UsageEvidence | NoEvidenceReason) {
   return {
     number: v.number,
     status: v.status,
@@ -20,6 +39,7 @@ export function presentVerification(v: CertificateVerification, publicUrl: strin
     validUntil: v.validUntil,
     revocation: v.revokedAt ? { revokedAt: v.revokedAt, reason: v.revocationReason } : null,
     checks: v.checks,
+    usage: presentUsage(usage),
     links: certificateLinks(publicUrl, v.number),
   };
 }
@@ -33,7 +53,7 @@ function sendNotFound(req: Request, res: Response): void {
 }
 
 /** `GET /verify/:number`: the public verify page (HTML), its JSON, or the credential itself. */
-export function verifyRouter(deps: VerifyCertificateDeps & { publicUrl: string }): Router {
+export function verifyRouter(deps: VerifyCertificateDeps & UsageEvidenceDeps): Router {
   const router = Router();
   router.get('/verify/:number', async (req, res) => {
     const number = req.params.number.toLowerCase();
@@ -46,11 +66,15 @@ export function verifyRouter(deps: VerifyCertificateDeps & { publicUrl: string }
       res.type('application/ld+json').send(verification.certificate.credentialJson);
     } else if (wanted === 'application/vc+jwt') {
       res.type('application/vc+jwt').send(verification.certificate.credentialJwt);
-    } else if (wanted === 'json') {
-      res.json(presentVerification(verification, deps.publicUrl));
     } else {
-      const lang = requestLanguage(req, verification.learnerLocale);
-      res.type('html').send(renderVerifyPage({ verification, t: translator(lang), lang, publicUrl: deps.publicUrl }));
+      const usage = await usageEvidence(deps, { tenant: verification.tenant, certificate: verification.certificate });
+      if (wanted === 'json') {
+        res.json(presentVerification(verification, deps.publicUrl, usage));
+      } else {
+        const lang = requestLanguage(req, verification.learnerLocale);
+        const t = translator(lang);
+        res.type('html').send(renderVerifyPage({ verification, t, lang, publicUrl: deps.publicUrl, usagePanel: renderUsagePanel({ evidence: usage, t, lang }) }));
+      }
     }
   });
   return router;

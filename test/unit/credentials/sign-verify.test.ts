@@ -9,7 +9,7 @@ import { acme, buildCredential, documentLoader, globex, ISSUED_AT, NOW, statusCh
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests poke into arbitrary JSON
 
-const sign = (credential: object, key = acme.key) => signCredential({ credential, key, documentLoader, created: ISSUED_AT });
+const sign = <T extends object>(credential: T, key = acme.key) => signCredential({ credential, key, documentLoader, created: ISSUED_AT });
 const verify = (credential: unknown, options: { now?: Date; checkStatus?: ReturnType<typeof statusChecker> } = {}) =>
   verifyCredential({ credential, documentLoader, now: options.now ?? NOW, checkStatus: options.checkStatus ?? statusChecker() });
 const check = (result: Awaited<ReturnType<typeof verify>>, name: string) => result.checks.find((c) => c.check === name);
@@ -101,6 +101,14 @@ describe('verifyCredential', () => {
     const other = await sign(buildCredential(acme, { id: 'urn:uuid:00000000-0000-4000-8000-000000000002' }));
     const result = await verify({ ...signed, proof: other.proof });
     expect(failed(result)).toEqual(['signature']);
+  });
+
+  it('fails when any proof of the set does not verify (an extra proof is not ignored)', async () => {
+    const other = await sign(buildCredential(acme, { id: 'urn:uuid:00000000-0000-4000-8000-000000000003' }));
+    const result = await verify({ ...signed, proof: [...signed.proof, ...other.proof] });
+    expect(check(result, 'signature')).toEqual({ check: 'signature', ok: false, detail: 'not every proof is a valid eddsa-rdfc-2022 proof' });
+    const foreign = await verify({ ...signed, proof: [...signed.proof, { type: 'Ed25519Signature2020', proofPurpose: 'assertionMethod', verificationMethod: `${acme.did}#key-1`, proofValue: 'z1' }] });
+    expect(check(foreign, 'signature')?.ok).toBe(false);
   });
 
   it('fails with a wrong key: signed with globex key material but claiming acme#key-1', async () => {

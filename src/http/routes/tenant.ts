@@ -1,0 +1,27 @@
+import { Router } from 'express';
+import type { Db } from '../../db/client.js';
+import { changeTenantSettings, presentTenantSettings } from '../../tenants/tenant-settings.js';
+import { authOf } from '../auth-context.js';
+import { requireApiKey } from '../middleware/auth.js';
+import { updateTenantBody } from '../schemas/tenant-input.js';
+import { parseInput } from '../validate.js';
+
+/**
+ * `/v1/tenant` (admin API key): `GET` the calling tenant's settings, `PATCH` its branding
+ * (display name, colours, logo, LinkedIn organisation id, website) and usage visibility.
+ */
+export function tenantRouter(deps: { db: Db; publicUrl: string }): Router {
+  const router = Router();
+  router.use(requireApiKey(deps.db));
+
+  router.get('/', (_req, res) => {
+    res.json(presentTenantSettings(deps.publicUrl, authOf(res).tenant));
+  });
+
+  router.patch('/', (req, res) => {
+    const changes = parseInput(updateTenantBody, req.body);
+    const tenant = changeTenantSettings(deps, authOf(res).tenant, changes);
+    res.json(presentTenantSettings(deps.publicUrl, tenant));
+  });
+  return router;
+}

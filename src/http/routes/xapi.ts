@@ -1,0 +1,71 @@
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import type { Db } from '../../db/client.js';
+import { AppError } from '../../errors.js';
+import { ingestStatements } from '../../usage/ingest-statements.js';
+import { authOf } from '../auth-context.js';
+import { requireApiKey } from '../middleware/auth.js';
+import { statementsBodyParser, statementsOf } from './usage.js';
+
+const XAPI_VERSION = /^1\.0(\.\d+)?$/;
+
+function requireXapiVersion(req: Request, res: Response, next: NextFunction): void {
+  const version = req.get('x-experience-api-version');
+  if (!version || !XAPI_VERSION.test(version)) {
+    throw new AppError('xapi_version_required', 400, 'Send the header X-Experience-API-Version: 1.0.3.', { field: 'X-Experience-API-Version' });
+  }
+  res.setHeader('X-Experience-API-Version', '1.0.3');
+  next();
+}
+
+function requireJson(req: Request): void {
+  if (!req.is('application/json')) {
+    throw new AppError('unsupported_media_type', 415, 'Send statements as application/json.', { field: 'Content-Type' });
+  }
+}
+
+/**
+ * A write-only, LRS-compatible Statements resource, so an existing LRS or xAPI emitter can
+ * forward to Credence: `POST /xapi/statements` (one or many; answers the statement ids) and
+ * `PUT /xapi/statements?statementId=` (answers 204). Invalid statements fail the whole request,
+ * as an LRS must.
+ */
+export function xapiRouter(deps: { db: Db }): Router {
+  const router = Router();
+  router.use('/xapi', requireXapiVersion, requireApiKey(deps.db, ['usage']), statementsBodyParser);
+
+  const ingestAll = (res: Response, statements: unknown[]) => {
+    const auth = authOf(res);
+    const result = ingestStatements(deps, { tenantId: auth.tenant.id, sourceId: auth.apiKey?.usageSourceId ?? null, statements });
+    const firstRejected = result.rejected[0];
+    if (firstRejected) {
+      // xAPI batches are all or nothing: report the first invalid statement's errors.
+      throw new AppError('invalid_statement', 400, `Statement ${firstRejected.index} is invalid.`, {
+        errors: firstRejected.errors.map((e) => ({ field: `[${firstRejected.index}].${e.path}`, message: e.message })),
+      });
+    }
+    return result.ids as string[];
+  };
+
+  router.post('/xapi/statements', (req, res) => {
+    requireJson(req);
+    res.json(ingestAll(res, statementsOf(req.body)));
+  });
+
+  router.put('/xapi/statements', (req, res) => {
+    requireJson(req);
+    const statementId = typeof req.query.statementId === 'string' ? req.query.statementId.toLowerCase() : '';
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(statementId)) {
+      throw new AppError('validation_failed', 400, 'statementId must be a UUID.', { field: 'statementId' });
+    }
+    const body = req.body as Record<string, unknown>;
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      throw new AppError('validation_failed', 400, 'PUT takes exactly one statement.', { field: 'body' });
+    }
+    if (body.id !== undefined && String(body.id).toLowerCase() !== statementId) {
+      throw new AppError('validation_failed', 400, 'The statement id differs from statementId.', { field: 'id' });
+    }
+    ingestAll(res, [{ ...body, id: statementId }]);
+    res.status(204).end();
+  });
+  return router;
+}
