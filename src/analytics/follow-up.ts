@@ -1,0 +1,62 @@
+import { sql } from 'drizzle-orm';
+import { WEEK_DAYS } from './adoption-metrics.js';
+import { courseOfFilter, type AnalyticsDeps, type AnalyticsFilter } from './adoption-report.js';
+import { addDays, utcDay } from './calendar.js';
+import { scopeConditions, usageOf } from './scope-sql.js';
+
+/** Days after completion before a learner who is not using the skill is listed for a nudge. */
+export const FOLLOW_UP_AFTER_DAYS = 30;
+
+/** A learner to nudge: `never_used` since completion, or `lapsed` (used it, but not in the last week). */
+export interface FollowUpItem {
+  learnerId: string;
+  name: string | null;
+  email: string | null;
+  team: string | null;
+  managerId: string | null;
+  courseId: string;
+  completedOn: string;
+  daysSinceCompletion: number;
+  lastActiveDay: string | null;
+  reason: 'never_used' | 'lapsed';
+}
+
+/** The follow-up list: `total` learners qualify, the first `limit` are listed. */
+export interface FollowUpList {
+  courseId: string | null;
+  asOf: string;
+  total: number;
+  items: FollowUpItem[];
+}
+
+/**
+ * Learners not using the skill 30 days after completion: completers whose day 30 has passed and
+ * who have no active day in the 7 days ending today. Ordered by manager (so a list can be split
+ * per manager), then completion day; learners without a manager come last.
+ */
+export function followUpList(deps: AnalyticsDeps, input: AnalyticsFilter & { limit: number }): FollowUpList {
+  const course = courseOfFilter(deps, input);
+  const today = utcDay(deps.now());
+  const scope = { ...input, today };
+  const rows = deps.db.all<Omit<FollowUpItem, 'reason'> & { total: number }>(sql`
+    SELECT c.learner_id AS learnerId, l.name AS name, l.email AS email, l.team AS team, l.manager_id AS managerId,
+      c.course_id AS courseId, substr(c.completed_at, 1, 10) AS completedOn,
+      CAST(julianday(${today}) - julianday(substr(c.completed_at, 1, 10)) AS INTEGER) AS daysSinceCompletion,
+      (SELECT max(u.day) FROM usage_days u WHERE ${usageOf('c', input.tenantId)}
+        AND u.day BETWEEN substr(c.completed_at, 1, 10) AND ${today}) AS lastActiveDay,
+      count(*) OVER () AS total
+    FROM certificates c
+    LEFT JOIN learners l ON l.tenant_id = c.tenant_id AND l.id = c.learner_id
+    WHERE ${scopeConditions(scope)}
+      AND c.completed_at < ${addDays(today, 1 - FOLLOW_UP_AFTER_DAYS)}
+      AND NOT EXISTS (SELECT 1 FROM usage_days u WHERE ${usageOf('c', input.tenantId)}
+        AND u.day BETWEEN ${addDays(today, 1 - WEEK_DAYS)} AND ${today})
+    ORDER BY l.manager_id IS NULL, l.manager_id, c.completed_at, c.learner_id, c.course_id
+    LIMIT ${input.limit}`);
+  return {
+    courseId: course?.id ?? null,
+    asOf: today,
+    total: rows[0]?.total ?? 0,
+    items: rows.map(({ total: _total, ...item }) => ({ ...item, reason: item.lastActiveDay === null ? 'never_used' : 'lapsed' })),
+  };
+}
