@@ -24,6 +24,7 @@ import { usageRouter, statementsBodyParser } from './http/routes/usage.js';
 import { verifyRouter } from './http/routes/verify.js';
 import { xapiRouter } from './http/routes/xapi.js';
 import { contextsRouter } from './http/routes/contexts.js';
+import { privacyRouter } from './http/routes/privacy.js';
 import { registerUsageContext } from './usage/usage-context.js';
 import { createEvidenceCache } from './usage/usage-evidence.js';
 import { createLocalDidResolver } from './verification/local-did-resolver.js';
@@ -106,6 +107,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(xapiRouter(deps));
   app.use(verifyRouter({ ...deps, documentLoader, checkStatus, staticChecks, evidenceCache }));
   app.use(contextsRouter());
+  app.use(privacyRouter(deps));
   app.use(certificatePdfRouter(deps));
   app.use(credentialsRouter(deps));
   app.use(issuersRouter(deps));

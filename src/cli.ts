@@ -9,6 +9,10 @@ import { mintApiKey } from './security/api-key-token.js';
 import { loadOrCreateMasterKey } from './security/master-key.js';
 import { provisionTenant } from './tenants/provision-tenant.js';
 import { rotateSigningKey } from './tenants/signing-key-service.js';
+import { createInProcessSigner } from './credentials/in-process-signer.js';
+import { renewCredentials } from './issuance/renew-credentials.js';
+import { createUsageSource } from './usage/usage-sources.js';
+import { registerUsageContext } from './usage/usage-context.js';
 
 const USAGE = `Usage: credence <command> [options]   (honours DATABASE_URL and CREDENCE_MASTER_KEY)
 
@@ -18,12 +22,15 @@ const USAGE = `Usage: credence <command> [options]   (honours DATABASE_URL and C
   key list --tenant <slug>                    list a tenant's API keys (prefixes only)
   key revoke --tenant <slug> --prefix <p>     revoke an API key
   key rotate-signing --tenant <slug>          rotate the tenant's credential signing key
+  source create --tenant <slug> --name <name> register a usage source; prints its usage-only key once
+  renew                                       renew expiring credentials whose holders' usage is Current
 `;
 
 interface CliContext {
   db: Db;
   masterKey: Buffer;
   now: () => Date;
+  publicUrl: string;
   values: Record<string, string | undefined>;
 }
 
@@ -74,6 +81,15 @@ const commands: Record<string, (ctx: CliContext) => Promise<unknown> | unknown> 
     return { prefix, revoked: true };
   },
   'key rotate-signing': (ctx) => rotateSigningKey(ctx, tenantOption(ctx).slug),
+  'source create': (ctx) => createUsageSource(ctx, { tenantId: tenantOption(ctx).id, name: required(ctx.values, 'name') }),
+  renew: async (ctx) => {
+    const signer = createInProcessSigner();
+    try {
+      return await renewCredentials({ ...ctx, signer });
+    } finally {
+      await signer.close();
+    }
+  },
 };
 
 /** Runs one CLI command; prints its JSON result on stdout and errors on stderr. Returns the exit code. */
@@ -89,12 +105,13 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const command = commands[positionals.slice(0, 2).join(' ')];
+  const command = commands[positionals.slice(0, 2).join(' ')] ?? (positionals.length === 1 ? commands[positionals[0]!] : undefined);
   if (values.help || !command) {
     (command || values.help ? process.stdout : process.stderr).write(USAGE);
     return values.help ? 0 : 2;
   }
   const config = loadConfig(env);
+  registerUsageContext(config.publicUrl);
   const database = openDatabase(config.databaseUrl);
   try {
     const masterKey = loadOrCreateMasterKey({
@@ -102,7 +119,13 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       dataDir: config.dataDir,
       onGenerated: (path) => process.stderr.write(`generated a new master key at ${path}; back it up\n`),
     });
-    const result = await command({ db: database.db, masterKey, now: () => new Date(), values: values as Record<string, string | undefined> });
+    const result = await command({
+      db: database.db,
+      masterKey,
+      now: () => new Date(),
+      publicUrl: config.publicUrl,
+      values: values as Record<string, string | undefined>,
+    });
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
     return 0;
   } catch (error) {

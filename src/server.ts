@@ -5,7 +5,9 @@ import { loadConfig } from './config.js';
 import { createSignerPool } from './credentials/signer-pool.js';
 import { openDatabase } from './db/client.js';
 import { demoBanner, seedDemo } from './demo/seed-demo.js';
+import { scheduleDailyRenewal } from './issuance/renewal-schedule.js';
 import { loadOrCreateMasterKey } from './security/master-key.js';
+import { registerUsageContext } from './usage/usage-context.js';
 
 /** Reads config, opens the database, starts the signer threads and listens; stops cleanly on signals. */
 async function main(): Promise<void> {
@@ -18,6 +20,8 @@ async function main(): Promise<void> {
     onGenerated: (path) =>
       logger.warn({ path }, 'generated a new master key for the embedded database; back it up, or set CREDENCE_MASTER_KEY'),
   });
+  // Contexts registered before the pool starts reach its workers with their first job.
+  registerUsageContext(config.publicUrl);
   const signer = createSignerPool({ size: config.signerThreads });
   const now = () => new Date();
   const deps = { db: database.db, now, masterKey, signer, logger, publicUrl: config.publicUrl, rateLimitPerMinute: config.rateLimitPerMinute };
@@ -28,12 +32,14 @@ async function main(): Promise<void> {
     process.stdout.write(seed ? demoBanner(config.publicUrl, seed) : `\nCredence is running at ${config.publicUrl}\n\n`);
   });
   server.keepAliveTimeout = 65_000;
+  const renewal = scheduleDailyRenewal({ ...deps, logger });
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    clearInterval(renewal);
     server.close(async () => {
       await signer.close();
       database.close();

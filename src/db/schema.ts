@@ -139,6 +139,8 @@ export const certificates = sqliteTable(
     credentialJson: text('credential_json').notNull(),
     credentialJwt: text('credential_jwt').notNull(),
     signingKeyId: text('signing_key_id').notNull(),
+    /** Version of the current credential: renewals re-sign the same certificate as version 2, 3, ... */
+    version: integer('version').notNull().default(1),
     /** Learner-controlled: hide usage evidence on the public verify page. */
     usageHidden: integer('usage_hidden', { mode: 'boolean' }).notNull().default(false),
   },
@@ -148,6 +150,7 @@ export const certificates = sqliteTable(
     index('certificates_tenant_number_idx').on(t.tenantId, t.number),
     index('certificates_tenant_learner_idx').on(t.tenantId, t.learnerId),
     index('certificates_tenant_course_completed_idx').on(t.tenantId, t.courseId, t.completedAt),
+    index('certificates_valid_until_idx').on(t.validUntil),
   ],
 );
 
@@ -237,4 +240,20 @@ export const usageStatements = sqliteTable(
     contentHash: text('content_hash').notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.idHash] })],
+);
+
+/** Earlier versions of renewed credentials, exactly as they were issued. */
+export const credentialVersions = sqliteTable(
+  'credential_versions',
+  {
+    number: text('number').notNull(),
+    version: integer('version').notNull(),
+    credentialJson: text('credential_json').notNull(),
+    credentialJwt: text('credential_jwt').notNull(),
+    validFrom: text('valid_from').notNull(),
+    validUntil: text('valid_until'),
+    /** When this version was superseded by the next one. */
+    supersededAt: text('superseded_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.number, t.version] })],
 );

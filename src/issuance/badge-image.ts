@@ -9,10 +9,11 @@ const rendered = new BoundedCache<Buffer>(2000);
 
 /**
  * The badge PNG of a certificate with its signed credential baked in (one `iTXt` chunk,
- * keyword `openbadgecredential`). Deterministic, so renderings are cached per number.
+ * keyword `openbadgecredential`). Deterministic, so renderings are cached per number and version.
  */
 export async function badgeImage(deps: { db: Db }, certificate: CertificateRecord): Promise<Buffer> {
-  const cached = rendered.get(certificate.number);
+  const cacheKey = `${certificate.number}@${certificate.version}`;
+  const cached = rendered.get(cacheKey);
   if (cached) return cached;
   const tenant = findTenantById(deps.db, certificate.tenantId)!;
   const image = await renderBadgePng({
@@ -22,6 +23,6 @@ export async function badgeImage(deps: { db: Db }, certificate: CertificateRecor
     language: 'en',
   });
   const baked = bakePng(image, certificate.credentialJson);
-  rendered.set(certificate.number, baked);
+  rendered.set(cacheKey, baked);
   return baked;
 }

@@ -17,10 +17,21 @@ export function addMonths(iso: string, months: number): string {
   return date.toISOString();
 }
 
+/** A whole-second ISO timestamp (`2026-11-02T10:00:00Z`), as credentials carry. */
+export function toSeconds(iso: string): string {
+  return new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The validity of a first issue: from the completion, `validityMonths` on when the course expires. */
+export function initialValidity(course: Pick<Course, 'validityMonths'>, completedAt: string): { from: string; until?: string } {
+  const from = toSeconds(completedAt);
+  return { from, until: course.validityMonths ? toSeconds(addMonths(from, course.validityMonths)) : undefined };
+}
+
 /**
- * The unsigned Open Badges 3.0 credential for one certificate: valid from the completion, until
- * `validityMonths` later when the course expires, with a revocation status entry and the
- * learner identified by a salted email hash (or learner id when no email is known).
+ * The unsigned Open Badges 3.0 credential for one certificate, with a revocation status entry
+ * and the learner identified by a salted email hash (or learner id when no email is known).
+ * `id` defaults to the certificate's credential URL (renewed versions get their own).
  */
 export function composeAchievementCredential(options: {
   publicUrl: string;
@@ -29,16 +40,16 @@ export function composeAchievementCredential(options: {
   course: Course;
   number: string;
   learner: { id: string; name: string; email?: string };
-  completedAt: string;
+  validity: { from: string; until?: string };
   slot: StatusSlot;
+  id?: string;
 }): AchievementCredential {
-  const { publicUrl, tenant, issuer, course, number, learner, completedAt, slot } = options;
-  const validFrom = completedAt.replace(/\.\d{3}Z$/, 'Z');
+  const { publicUrl, tenant, issuer, course, number, learner, validity, slot } = options;
   return buildAchievementCredential({
-    id: certificateLinks(publicUrl, number).credential,
+    id: options.id ?? certificateLinks(publicUrl, number).credential,
     issuer: { id: issuer.id, name: issuer.name, url: issuer.url, image: issuer.image?.id },
-    validFrom,
-    validUntil: course.validityMonths ? addMonths(validFrom, course.validityMonths).replace(/\.\d{3}Z$/, 'Z') : undefined,
+    validFrom: validity.from,
+    validUntil: validity.until,
     subject: { name: learner.name, email: learner.email, learnerId: learner.id },
     achievement: {
       id: `${publicUrl}/issuers/${tenant.slug}/achievements/${encodeURIComponent(course.id)}`,

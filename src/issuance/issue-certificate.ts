@@ -7,7 +7,7 @@ import { countAllocatedSlot } from '../db/status-lists-repository.js';
 import type { Tenant } from '../db/tenants-repository.js';
 import { AppError, notFound } from '../errors.js';
 import type { CredentialSigner } from '../credentials/credential-signer.js';
-import { composeAchievementCredential } from './compose-credential.js';
+import { composeAchievementCredential, initialValidity } from './compose-credential.js';
 import { allocateStatusSlot } from './allocate-status-slot.js';
 import { loadActiveSigningKey } from './tenant-signing-key.js';
 import { buildIssuerProfile } from '../credentials/issuer-profile.js';
@@ -81,7 +81,7 @@ export async function issueCertificate(
       course,
       number,
       learner: { id: input.learner.id, name: input.learner.name, email },
-      completedAt: new Date(input.completedAt).toISOString(),
+      validity: initialValidity(course, input.completedAt),
       slot,
     });
     const [signed, jwt] = await Promise.all([
@@ -106,6 +106,7 @@ export async function issueCertificate(
       credentialJwt: jwt,
       signingKeyId: signingKey.keyId,
       usageHidden: false,
+      version: 1,
     };
     try {
       const created = deps.db.transaction((tx) => {

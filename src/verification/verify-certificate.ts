@@ -57,13 +57,15 @@ export async function verifyCertificate(deps: VerifyCertificateDeps, number: str
   const tenant = findTenantById(deps.db, certificate.tenantId)!;
   const credential = JSON.parse(certificate.credentialJson) as Record<string, unknown>;
   const now = deps.now();
-  const cached = deps.staticChecks.get(number);
+  // Renewal replaces the credential under the same number: cache per version.
+  const cacheKey = `${number}@${certificate.version}`;
+  const cached = deps.staticChecks.get(cacheKey);
   let checks: CheckResult[];
   if (cached) {
     checks = [...cached, checkValidity(credential, now), await checkStatusEntries(credential.credentialStatus, deps.checkStatus)];
   } else {
     checks = (await verifyCredential({ credential, documentLoader: deps.documentLoader, now, checkStatus: deps.checkStatus })).checks;
-    deps.staticChecks.set(number, checks.filter((c) => TIME_INDEPENDENT.has(c.check)));
+    deps.staticChecks.set(cacheKey, checks.filter((c) => TIME_INDEPENDENT.has(c.check)));
   }
   return {
     number,

@@ -92,6 +92,8 @@ export function renderVerifyPage(options: {
   publicUrl: string;
   /** The recent-usage panel (issue 5), shown right after the status banner. */
   usagePanel?: SafeHtml;
+  /** The renewal history (see version-history.ts), shown after the details. */
+  history?: SafeHtml;
 }): string {
   const { verification: v, t, lang, publicUrl } = options;
   const context: PageContext = { v, t, lang, publicUrl };
@@ -104,6 +106,7 @@ ${statusBanner(context)}
 ${options.usagePanel ?? ''}
 ${shareSection({ verification: v, t, lang, publicUrl })}
 ${detailsSection(context)}
+${options.history ?? ''}
 ${checksSection(context)}
 ${downloadsSection(context)}
 </main>`;

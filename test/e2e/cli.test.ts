@@ -54,6 +54,17 @@ describe('credence admin CLI', () => {
     expect(JSON.parse(res.stdout)).toMatchObject({ keyId: 'key-2', publicKeyMultibase: expect.stringMatching(/^z6Mk/) });
   });
 
+  it('registers a usage source with a usage-only key, and runs renewal', async () => {
+    const source = await runCredenceCli(['source', 'create', '--tenant', 'acme', '--name', 'IDE telemetry'], env);
+    expect(source.code).toBe(0);
+    const out = JSON.parse(source.stdout);
+    expect(out.source).toMatchObject({ name: 'IDE telemetry' });
+    expect(out.apiKey).toMatch(/^crd_usage_/);
+    const renew = await runCredenceCli(['renew'], env);
+    expect(renew.code).toBe(0);
+    expect(JSON.parse(renew.stdout)).toEqual({ checked: 0, renewed: [], notRenewed: [] });
+  });
+
   it('prints usage for an unknown command', async () => {
     const res = await runCredenceCli(['frobnicate'], env);
     expect(res.code).toBe(2);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { createCourseVia, postCompletion } from '../fixtures/factories.js';
-import { dailyStatements, statement } from '../fixtures/xapi.js';
+import { statement } from '../fixtures/xapi.js';
 import { createTestContext, type TestContext } from '../helpers/test-app.js';
 
 let ctx: TestContext;
@@ -29,7 +29,6 @@ const ingest = (body: unknown, key = usageKey) =>
   request(ctx.app).post('/v1/usage/statements').set('Authorization', `Bearer ${key}`).send(body as object);
 const usageDays = (tenantId: string) =>
   ctx.database.sqlite.prepare('select learner_id, course_id, day, statements from usage_days where tenant_id = ? order by day').all(tenantId);
-const verifyJson = async () => (await request(ctx.app).get(`/verify/${number}`).set('Accept', 'application/json').expect(200)).body;
 
 describe('usage sources', () => {
   it('lists sources and gives each a usage-only key', async () => {

@@ -50,7 +50,7 @@ export function certificatesRouter(deps: IssuanceDeps): Router {
     const page = rows.slice(0, query.limit);
     const now = deps.now();
     res.json({
-      items: page.map((c) => presentCertificate(c, { publicUrl: deps.publicUrl, now })),
+      items: page.map((c) => presentCertificate(c, { publicUrl: deps.publicUrl, now, masterKey: deps.masterKey })),
       nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!) : null,
     });
   });
@@ -58,13 +58,13 @@ export function certificatesRouter(deps: IssuanceDeps): Router {
   router.get('/:number', (req, res) => {
     const certificate = findTenantCertificate(deps.db, authOf(res).tenant.id, req.params.number);
     if (!certificate) throw notFound('certificate_not_found', 'No certificate with this number.');
-    res.json(presentCertificate(certificate, { publicUrl: deps.publicUrl, now: deps.now() }));
+    res.json(presentCertificate(certificate, { publicUrl: deps.publicUrl, now: deps.now(), masterKey: deps.masterKey }));
   });
 
   router.post('/:number/revoke', async (req, res) => {
     const { reason } = parseInput(revokeBody, req.body);
     const certificate = await revokeCredential(deps, { tenant: authOf(res).tenant, number: req.params.number, reason });
-    res.json(presentCertificate(certificate, { publicUrl: deps.publicUrl, now: deps.now() }));
+    res.json(presentCertificate(certificate, { publicUrl: deps.publicUrl, now: deps.now(), masterKey: deps.masterKey }));
   });
 
   return router;

@@ -14,7 +14,7 @@ export function completionsRouter(deps: IssuanceDeps): Router {
     const input = parseInput(completionBody, req.body);
     const idempotencyKey = parseInput(idempotencyKeyHeader, req.get('idempotency-key'), 'Idempotency-Key');
     const { certificate, created } = await recordCompletion(deps, { tenant: authOf(res).tenant, input, idempotencyKey });
-    const body = presentCertificate(certificate, { publicUrl: deps.publicUrl, now: deps.now() });
+    const body = presentCertificate(certificate, { publicUrl: deps.publicUrl, now: deps.now(), masterKey: deps.masterKey });
     if (created) res.status(201).location(`/v1/certificates/${certificate.number}`);
     res.json(body);
   });

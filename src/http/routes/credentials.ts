@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Db } from '../../db/client.js';
 import { findCertificateByNumber, type CertificateRecord } from '../../db/certificates-repository.js';
+import { findCredentialVersion } from '../../db/credential-versions-repository.js';
 import { notFound } from '../../errors.js';
 import { badgeImage } from '../../issuance/badge-image.js';
 import { UUID_PATTERN } from '../schemas/common.js';
@@ -12,8 +13,9 @@ function certificateOr404(db: Db, number: string | undefined): CertificateRecord
 }
 
 /**
- * Public credential downloads: `GET /credentials/:number` (OB 3.0 JSON-LD, byte for byte as
- * issued), `/credentials/:number.jwt` (VC-JWT) and `/credentials/:number/badge.png` (baked).
+ * Public credential downloads: `GET /credentials/:number` (OB 3.0 JSON-LD of the current
+ * version, byte for byte as issued), `/credentials/:number.jwt` (VC-JWT),
+ * `/credentials/:number/versions/:n` (any version) and `/credentials/:number/badge.png` (baked).
  */
 export function credentialsRouter(deps: { db: Db }): Router {
   const router = Router();
@@ -25,6 +27,20 @@ export function credentialsRouter(deps: { db: Db }): Router {
     res.setHeader('Access-Control-Allow-Origin', '*');
     if (isJwt) res.type('application/vc+jwt').send(certificate.credentialJwt);
     else res.type('application/ld+json').send(certificate.credentialJson);
+  });
+  router.get('/credentials/:number/versions/:version', (req, res) => {
+    const certificate = certificateOr404(deps.db, req.params.number.toLowerCase());
+    const version = Number(req.params.version);
+    const json =
+      version === certificate.version
+        ? certificate.credentialJson
+        : Number.isInteger(version) && version > 0
+          ? findCredentialVersion(deps.db, certificate.number, version)?.credentialJson
+          : undefined;
+    if (!json) throw notFound('credential_version_not_found', 'No such version of this credential.');
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.type('application/ld+json').send(json);
   });
   router.get('/credentials/:number/badge.png', async (req, res) => {
     const certificate = certificateOr404(deps.db, req.params.number.toLowerCase());

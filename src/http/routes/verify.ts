@@ -4,7 +4,11 @@ import { translator } from '../../i18n.js';
 import { certificateLinks } from '../../issuance/certificate-links.js';
 import { usageEvidence, type NoEvidenceReason, type UsageEvidence, type UsageEvidenceDeps } from '../../usage/usage-evidence.js';
 import { verifyCertificate, type CertificateVerification, type VerifyCertificateDeps } from '../../verification/verify-certificate.js';
+import { allowCopyLinkScript } from '../../views/copy-link-script.js';
+import { listCredentialVersions, type CredentialVersionRecord } from '../../db/credential-versions-repository.js';
+import { credentialVersionUrl } from '../../issuance/renew-credentials.js';
 import { renderUsagePanel } from '../../views/usage-panel.js';
+import { renderVersionHistory } from '../../views/version-history.js';
 import { renderVerifyNotFound, renderVerifyPage } from '../../views/verify-page.js';
 import { requestLanguage } from '../middleware/language.js';
 import { UUID_PATTERN } from '../schemas/common.js';
@@ -27,7 +31,11 @@ function presentUsage(evidence: UsageEvidence | NoEvidenceReason) {
 }
 
 /** The JSON shape of a verification (public: no email, no learner id). */
-export function presentVerification(v: CertificateVerification, publicUrl: string, usage: UsageEvidence | NoEvidenceReason) {
+export function presentVerification(
+  v: CertificateVerification,
+  options: { publicUrl: string; usage: UsageEvidence | NoEvidenceReason; previousVersions: CredentialVersionRecord[] },
+) {
+  const { publicUrl } = options;
   return {
     number: v.number,
     status: v.status,
@@ -39,7 +47,14 @@ export function presentVerification(v: CertificateVerification, publicUrl: strin
     validUntil: v.validUntil,
     revocation: v.revokedAt ? { revokedAt: v.revokedAt, reason: v.revocationReason } : null,
     checks: v.checks,
-    usage: presentUsage(usage),
+    usage: presentUsage(options.usage),
+    version: v.certificate.version,
+    previousVersions: options.previousVersions.map((p) => ({
+      version: p.version,
+      url: credentialVersionUrl(publicUrl, v.number, p.version),
+      validFrom: p.validFrom,
+      validUntil: p.validUntil,
+    })),
     links: certificateLinks(publicUrl, v.number),
   };
 }
@@ -67,13 +82,27 @@ export function verifyRouter(deps: VerifyCertificateDeps & UsageEvidenceDeps): R
     } else if (wanted === 'application/vc+jwt') {
       res.type('application/vc+jwt').send(verification.certificate.credentialJwt);
     } else {
-      const usage = await usageEvidence(deps, { tenant: verification.tenant, certificate: verification.certificate });
+      const { certificate } = verification;
+      const usage = await usageEvidence(deps, { tenant: verification.tenant, certificate });
+      const previousVersions = certificate.version > 1 ? listCredentialVersions(deps.db, number) : [];
       if (wanted === 'json') {
-        res.json(presentVerification(verification, deps.publicUrl, usage));
+        res.json(presentVerification(verification, { publicUrl: deps.publicUrl, usage, previousVersions }));
       } else {
         const lang = requestLanguage(req, verification.learnerLocale);
         const t = translator(lang);
-        res.type('html').send(renderVerifyPage({ verification, t, lang, publicUrl: deps.publicUrl, usagePanel: renderUsagePanel({ evidence: usage, t, lang }) }));
+        const history = renderVersionHistory({
+          number,
+          currentVersion: certificate.version,
+          currentValidFrom: (JSON.parse(certificate.credentialJson) as { validFrom: string }).validFrom,
+          currentValidUntil: certificate.validUntil,
+          previous: previousVersions,
+          publicUrl: deps.publicUrl,
+          t,
+          lang,
+        });
+        const usagePanel = renderUsagePanel({ evidence: usage, t, lang });
+        res.setHeader('Content-Security-Policy', allowCopyLinkScript(String(res.getHeader('Content-Security-Policy'))));
+        res.type('html').send(renderVerifyPage({ verification, t, lang, publicUrl: deps.publicUrl, usagePanel, history }));
       }
     }
   });

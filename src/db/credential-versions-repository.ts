@@ -1,0 +1,67 @@
+import { and, asc, eq, isNotNull, isNull, lte } from 'drizzle-orm';
+import type { Db } from './client.js';
+import { certificates, credentialVersions } from './schema.js';
+import type { CertificateRecord } from './certificates-repository.js';
+
+/** An archived (superseded) credential version. */
+export type CredentialVersionRecord = typeof credentialVersions.$inferSelect;
+
+/** Earlier versions of a certificate's credential, oldest first. */
+export function listCredentialVersions(db: Db, number: string): CredentialVersionRecord[] {
+  return db.select().from(credentialVersions).where(eq(credentialVersions.number, number)).orderBy(asc(credentialVersions.version)).all();
+}
+
+/** One archived version of a certificate's credential. */
+export function findCredentialVersion(db: Db, number: string, version: number): CredentialVersionRecord | undefined {
+  return db
+    .select()
+    .from(credentialVersions)
+    .where(and(eq(credentialVersions.number, number), eq(credentialVersions.version, version)))
+    .get();
+}
+
+/**
+ * Archives the current credential of a certificate and replaces it with a renewed version, only
+ * if the certificate is still at `expectedVersion` (a concurrent renewal makes this a no-op).
+ * Returns true when this call renewed it.
+ */
+export function replaceWithRenewedVersion(
+  db: Db,
+  options: {
+    current: CertificateRecord;
+    renewed: { credentialJson: string; credentialJwt: string; validUntil: string; signingKeyId: string };
+    at: string;
+  },
+): boolean {
+  const { current, renewed, at } = options;
+  return db.transaction((tx) => {
+    const result = tx
+      .update(certificates)
+      .set({ ...renewed, version: current.version + 1 })
+      .where(and(eq(certificates.number, current.number), eq(certificates.version, current.version), isNull(certificates.revokedAt)))
+      .run();
+    if (result.changes === 0) return false;
+    const previous = JSON.parse(current.credentialJson) as { validFrom: string };
+    tx.insert(credentialVersions)
+      .values({
+        number: current.number,
+        version: current.version,
+        credentialJson: current.credentialJson,
+        credentialJwt: current.credentialJwt,
+        validFrom: previous.validFrom,
+        validUntil: current.validUntil,
+        supersededAt: at,
+      })
+      .run();
+    return true;
+  });
+}
+
+/** Certificates of all tenants whose validity ends by `before`, unrevoked: renewal candidates. */
+export function certificatesExpiringBy(db: Db, before: string): CertificateRecord[] {
+  return db
+    .select()
+    .from(certificates)
+    .where(and(isNotNull(certificates.validUntil), lte(certificates.validUntil, before), isNull(certificates.revokedAt)))
+    .all();
+}

@@ -1,0 +1,22 @@
+import type { Logger } from 'pino';
+import type { IssuanceDeps } from './issue-certificate.js';
+import { renewCredentials } from './renew-credentials.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Runs credential renewal shortly after start and then once a day, in process. Failures are
+ * logged, never thrown: the next run retries. Returns the timer so shutdown can clear it.
+ */
+export function scheduleDailyRenewal(deps: IssuanceDeps & { logger: Logger }): NodeJS.Timeout {
+  const run = () => {
+    renewCredentials(deps).then(
+      (report) => deps.logger.info({ checked: report.checked, renewed: report.renewed.length }, 'credential renewal run'),
+      (error: unknown) => deps.logger.error({ err: error }, 'credential renewal failed'),
+    );
+  };
+  setTimeout(run, 5_000).unref();
+  const timer = setInterval(run, DAY_MS);
+  timer.unref();
+  return timer;
+}
