@@ -122,6 +122,7 @@ try {
     label: 'POST /v1/completions (unique learners)',
     url: server.url,
     method: 'POST',
+    path: '/v1/completions',
     connections: 32,
     durationS: 20,
     headers: { Authorization: `Bearer ${seeded.apiKey}`, 'Content-Type': 'application/json' },

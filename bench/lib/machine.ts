@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 
 /** The machine a benchmark ran on, for the results header. */
 export interface MachineInfo {
@@ -31,4 +30,9 @@ export function machineInfo(): MachineInfo {
 /** One Markdown line describing the machine. */
 export function machineLine(m: MachineInfo = machineInfo()): string {
   return `${m.nproc} cores (nproc), ${m.cpuModel}, ${m.ramGiB} GiB RAM, Node ${m.node}, Linux ${m.kernel}`;
+}
+
+/** The 1-minute load average, to note other work on the machine during a run. */
+export function loadAverage(): string {
+  return loadavg().map((l) => l.toFixed(2)).join(' / ');
 }

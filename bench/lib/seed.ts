@@ -36,6 +36,7 @@ export function benchDatabasePath(name: string): { path: string; cleanup(): void
 export interface SeededTenant {
   tenant: Tenant;
   apiKey: string;
+  webhookSecret: string;
   masterKey: Buffer;
 }
 
@@ -59,7 +60,7 @@ export async function seedTenant(
     createCourse(deps, provisioned.tenant.id, input);
   }
   const tenant = findTenantById(handle.db, provisioned.tenant.id)!;
-  return { handle, seeded: { tenant, apiKey: provisioned.apiKey, masterKey } };
+  return { handle, seeded: { tenant, apiKey: provisioned.apiKey, webhookSecret: provisioned.webhookSecret, masterKey } };
 }
 
 /** Learner ids, names and emails used throughout the seeds: `learner-000042`, learner000042@example.com. */

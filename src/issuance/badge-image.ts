@@ -3,19 +3,21 @@ import type { CertificateRecord } from '../db/certificates-repository.js';
 import { findTenantById } from '../db/tenants-repository.js';
 import { bakePng } from '../credentials/bake-png.js';
 import { renderBadgePng } from '../images/render-badge-png.js';
+import { brandingFingerprint } from '../tenants/branding-fingerprint.js';
 import { BoundedCache } from '../verification/bounded-cache.js';
 
 const rendered = new BoundedCache<Buffer>(2000);
 
 /**
  * The badge PNG of a certificate with its signed credential baked in (one `iTXt` chunk,
- * keyword `openbadgecredential`). Deterministic, so renderings are cached per number and version.
+ * keyword `openbadgecredential`). Deterministic, so renderings are cached per number, version
+ * and branding.
  */
 export async function badgeImage(deps: { db: Db }, certificate: CertificateRecord): Promise<Buffer> {
-  const cacheKey = `${certificate.number}@${certificate.version}`;
+  const tenant = findTenantById(deps.db, certificate.tenantId)!;
+  const cacheKey = `${certificate.number}@${certificate.version}|${brandingFingerprint(tenant)}`;
   const cached = rendered.get(cacheKey);
   if (cached) return cached;
-  const tenant = findTenantById(deps.db, certificate.tenantId)!;
   const image = await renderBadgePng({
     courseName: certificate.courseName.en,
     issuerName: tenant.branding.displayName ?? tenant.name,
