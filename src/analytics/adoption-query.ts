@@ -17,8 +17,8 @@ export interface AdoptionCounts {
   latestActive: number;
   medianDaysToFirstUse: number | null;
   neverUsed: number;
-  /** Active days on or after completion (only counted when `countActiveDays` is set). */
-  activeDays: number;
+  /** Active days from completion to today; null unless `countActiveDays` was asked for. */
+  activeDays: number | null;
 }
 
 const GROUP_EXPRESSIONS: Record<GroupBy, SQL> = {
@@ -28,52 +28,62 @@ const GROUP_EXPRESSIONS: Record<GroupBy, SQL> = {
   course: sql`c.course_id`,
 };
 
-/** Per-certificate flags: eligible (day N passed) and weekly-active at N, for every checkpoint. */
-function checkpointColumns(scope: AnalyticsScope): SQL {
+/** Per completion day: eligibility (day N passed) and the weekly window [s_N, t_N] of each checkpoint. */
+function windowColumns(today: string): SQL {
   return sql.join(
-    CHECKPOINTS.map((n) => {
-      const e = sql.raw(`e${n}`);
-      const a = sql.raw(`a${n}`);
-      // Only seek usage for learners whose day N has passed: the others are not counted anyway.
-      const passed = sql`b.cd <= ${addDays(scope.today, -n)}`;
-      return sql`${passed} AS ${e},
-        CASE WHEN ${passed} THEN EXISTS (SELECT 1 FROM usage_days u WHERE ${usageOf('b', scope.tenantId)}
-          AND u.day BETWEEN date(b.cd, ${`+${n - WEEK_DAYS + 1} days`}) AND date(b.cd, ${`+${n} days`})) ELSE 0 END AS ${a}`;
-    }),
+    CHECKPOINTS.map(
+      (n) => sql`cd <= ${addDays(today, -n)} AS ${sql.raw(`e${n}`)},
+        date(cd, ${`+${n - WEEK_DAYS + 1} days`}) AS ${sql.raw(`s${n}`)}, date(cd, ${`+${n} days`}) AS ${sql.raw(`t${n}`)}`,
+    ),
     sql`, `,
   );
 }
 
 /**
- * Counts adoption per group in one SQL statement: one row per certificate in scope (revoked
- * ones excluded), index seeks into usage_days per checkpoint, then grouped sums and a median
- * by window function. Groups come back ordered by key, a null key (no team/manager) last.
+ * Counts adoption per group in one statement. Cost is one index seek into usage_days per
+ * completion: a single correlated scan of the learner's days from completion to day 90 (or to
+ * today when active days are counted) yields the first use, the day count and the three window
+ * flags at once, packed into one integer because a scalar subquery returns one value:
+ * bits 0–2 = active in the day-30/60/90 windows, bits 3–31 = active days, bits 32+ = days to
+ * first use. Only completers with no use in that range get a second seek (first use after day 90).
+ * Window bounds are computed per distinct completion day (hundreds), not per completion.
+ * Groups come back ordered by key, a null key (no team/manager recorded) last.
  */
 export function queryAdoptionCounts(db: Db, options: { scope: AnalyticsScope; groupBy: GroupBy; countActiveDays: boolean }): AdoptionCounts[] {
-  const { scope, groupBy } = options;
+  const { scope, groupBy, countActiveDays } = options;
+  const { today, tenantId } = scope;
   const joinLearners = groupBy === 'team' || groupBy === 'manager';
-  const activeDays = options.countActiveDays
-    ? sql`(SELECT count(*) FROM usage_days u WHERE ${usageOf('b', scope.tenantId)} AND u.day BETWEEN b.cd AND ${scope.today})`
-    : sql`0`;
+  const limit = countActiveDays ? sql`${today}` : sql`min(date(cd, '+90 days'), ${today})`;
   const rows = db.all<Record<string, number | string | null>>(sql`
-    WITH base AS (
+    WITH base AS MATERIALIZED (
       SELECT c.learner_id, c.course_id, substr(c.completed_at, 1, 10) AS cd, ${GROUP_EXPRESSIONS[groupBy]} AS grp
       FROM certificates c
       ${joinLearners ? sql`LEFT JOIN learners l ON l.tenant_id = c.tenant_id AND l.id = c.learner_id` : sql``}
       WHERE ${scopeConditions(scope)}
     ),
-    per AS (
-      SELECT b.grp, ${checkpointColumns(scope)},
-        (SELECT CAST(julianday(min(u.day)) - julianday(b.cd) AS INTEGER) FROM usage_days u
-          WHERE ${usageOf('b', scope.tenantId)} AND u.day BETWEEN b.cd AND ${scope.today}) AS first_use,
-        ${activeDays} AS active_days
-      FROM base b
+    cal AS MATERIALIZED (
+      SELECT cd, julianday(cd) AS jd, ${limit} AS lim, ${windowColumns(today)} FROM (SELECT DISTINCT cd FROM base)
+    ),
+    per AS MATERIALIZED (
+      SELECT b.grp, k.e30, k.e60, k.e90, k.jd, k.lim, b.learner_id, b.course_id,
+        (SELECT (CAST(julianday(min(u.day)) - k.jd AS INTEGER) << 32) | (count(*) << 3)
+            | max(u.day BETWEEN k.s30 AND k.t30) | (max(u.day BETWEEN k.s60 AND k.t60) << 1) | (max(u.day BETWEEN k.s90 AND k.t90) << 2)
+          FROM usage_days u WHERE ${usageOf('b', tenantId)} AND u.day BETWEEN b.cd AND k.lim) AS packed
+      FROM base b JOIN cal k ON k.cd = b.cd
+    ),
+    facts AS MATERIALIZED (
+      SELECT grp, e30, e60, e90,
+        e30 AND (coalesce(packed, 0) & 1) AS a30, e60 AND ((coalesce(packed, 0) >> 1) & 1) AS a60, e90 AND ((coalesce(packed, 0) >> 2) & 1) AS a90,
+        CASE WHEN packed IS NOT NULL THEN packed >> 32 ELSE (SELECT CAST(julianday(min(u.day)) - p.jd AS INTEGER) FROM usage_days u
+          WHERE ${usageOf('p', tenantId)} AND u.day > p.lim AND u.day <= ${today}) END AS first_use,
+        (coalesce(packed, 0) >> 3) & 0x1FFFFFFF AS active_days
+      FROM per p
     ),
     ranked AS (
-      SELECT per.*,
+      SELECT facts.*,
         row_number() OVER (PARTITION BY grp, first_use IS NULL ORDER BY first_use) AS rn,
         count(*) OVER (PARTITION BY grp, first_use IS NULL) AS n
-      FROM per
+      FROM facts
     )
     SELECT grp AS key, count(*) AS completions,
       sum(e30) AS e30, sum(a30) AS a30, sum(e60) AS e60, sum(a60) AS a60, sum(e90) AS e90, sum(a90) AS a90,
@@ -89,6 +99,6 @@ export function queryAdoptionCounts(db: Db, options: { scope: AnalyticsScope; gr
     latestActive: Number(r.latest_active),
     medianDaysToFirstUse: r.median === null ? null : Number(r.median),
     neverUsed: Number(r.never_used),
-    activeDays: Number(r.active_days),
+    activeDays: countActiveDays ? Number(r.active_days) : null,
   }));
 }

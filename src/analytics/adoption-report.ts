@@ -66,7 +66,7 @@ export function presentGroup(counts: AdoptionCounts, target: number, inputs: Val
     medianDaysToFirstUse: counts.medianDaysToFirstUse,
     neverUsed: counts.neverUsed,
     status: ragStatus(adoption.d90.rate, target),
-    value: inputs ? valueEstimate(counts.activeDays, inputs) : null,
+    value: inputs && counts.activeDays !== null ? valueEstimate(counts.activeDays, inputs) : null,
   };
 }
 

@@ -2,7 +2,9 @@
  * Builds unsigned Open Badges 3.0 `OpenBadgeCredential`s (VC Data Model 2.0).
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { toDateTimeStamp } from './date-time.js';
 import { CONTEXT_URLS } from './document-loader.js';
+
 
 /** An OB 3.0 `IdentityObject` (hashed learner identifier). */
 export interface IdentityObject {
@@ -85,20 +87,7 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-const DATE_TIME_STAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const ABSOLUTE_URI = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
-
-/** Formats a date as an XML Schema dateTimeStamp with whole seconds (`2026-11-02T10:00:00Z`). */
-export function toDateTimeStamp(value: Date | string, field: string): string {
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw new TypeError(`${field} is an invalid Date`);
-    return value.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  }
-  if (typeof value !== 'string' || !DATE_TIME_STAMP.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new TypeError(`${field} must be a Date or a date-time string with timezone`);
-  }
-  return value;
-}
 
 function uri(value: unknown, field: string): string {
   if (typeof value !== 'string' || !ABSOLUTE_URI.test(value)) throw new TypeError(`${field} must be an absolute URI`);

@@ -5,6 +5,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { toDateTimeStamp } from './date-time.js';
 
 /** Bits in a list: the spec's minimum (16 KiB), which gives holders herd privacy. */
 export const STATUS_LIST_SIZE = 131072;
@@ -158,20 +159,6 @@ export interface BitstringStatusListCredential {
     statusPurpose: StatusPurpose;
     encodedList: string;
   };
-}
-
-const DATE_TIME_STAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
-function toDateTimeStamp(value: Date | string, field: string): string {
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw new TypeError(`${field} is an invalid Date`);
-    // Whole seconds: the usual VC form, and stable across re-signing within one second.
-    return value.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  }
-  if (typeof value !== 'string' || !DATE_TIME_STAMP.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new TypeError(`${field} must be a Date or a date-time string with timezone`);
-  }
-  return value;
 }
 
 function assertAbsoluteUri(value: string, field: string): void {

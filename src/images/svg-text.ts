@@ -1,6 +1,6 @@
 import type { PathCommand } from 'fontkit';
 import { loadFont, splitRuns, type FontWeight } from '../fonts.js';
-import { fitText, type FittedText } from '../pdf/fit-text.js';
+import { fitInBox, type FittedText } from '../pdf/fit-text.js';
 
 /** A text box in an SVG, in pixels: like a certificate template text box. */
 export interface SvgTextBox {
@@ -70,17 +70,7 @@ function lineWidth(line: string, weight: FontWeight, size: number): number {
  * user text reaches the SVG markup at all.
  */
 export function svgText(text: string, box: SvgTextBox): { svg: string; fitted: FittedText } {
-  const fitted = fitText(text, {
-    weight: box.weight,
-    width: box.width,
-    size: box.size,
-    minSize: box.minSize,
-    maxLines: box.maxLines,
-    lineHeight: box.lineHeight,
-    height: box.height,
-  });
-  const blockHeight = fitted.lines.length * fitted.lineHeight;
-  const top = box.valign === 'middle' && box.height !== undefined ? box.y + (box.height - blockHeight) / 2 : box.y;
+  const { fitted, top } = fitInBox(text, box);
   const d = fitted.lines
     .map((line, index) => {
       const width = lineWidth(line, box.weight, fitted.size);

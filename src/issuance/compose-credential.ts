@@ -1,6 +1,7 @@
 import type { Course } from '../db/courses-repository.js';
 import type { Tenant } from '../db/tenants-repository.js';
 import { buildAchievementCredential, type AchievementCredential } from '../credentials/build-achievement-credential.js';
+import { toDateTimeStamp } from '../credentials/date-time.js';
 import type { IssuerProfile } from '../credentials/issuer-profile.js';
 import { certificateLinks } from './certificate-links.js';
 import type { StatusSlot } from './allocate-status-slot.js';
@@ -19,7 +20,7 @@ export function addMonths(iso: string, months: number): string {
 
 /** A whole-second ISO timestamp (`2026-11-02T10:00:00Z`), as credentials carry. */
 export function toSeconds(iso: string): string {
-  return new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return toDateTimeStamp(new Date(iso), 'date');
 }
 
 /** The validity of a first issue: from the completion, `validityMonths` on when the course expires. */

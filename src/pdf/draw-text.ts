@@ -1,5 +1,5 @@
 import { loadFont, runWidth, splitRuns, type FontFace } from '../fonts.js';
-import { fitText } from './fit-text.js';
+import { fitInBox } from './fit-text.js';
 import type { TemplateText } from './layout.js';
 
 // Baseline of a line below its top, as a share of the size: matches DejaVu's ascent closely
@@ -30,18 +30,7 @@ function useFace(doc: PDFKit.PDFDocument, face: FontFace): void {
  * real text in the PDF, so it can be searched, copied and extracted.
  */
 export function drawFittedText(doc: PDFKit.PDFDocument, text: string, box: TemplateText, color: string): void {
-  const fitted = fitText(text, {
-    weight: box.font,
-    width: box.width,
-    size: box.size,
-    minSize: box.minSize,
-    maxLines: box.maxLines,
-    lineHeight: box.lineHeight,
-    height: box.height,
-  });
-  const blockHeight = fitted.lines.length * fitted.lineHeight;
-  const top =
-    box.valign === 'middle' && box.height !== undefined ? box.y + (box.height - blockHeight) / 2 : box.y;
+  const { fitted, top } = fitInBox(text, { ...box, weight: box.font });
   doc.fillColor(color);
   fitted.lines.forEach((line, index) => {
     const runs = splitRuns(line, box.font);

@@ -104,3 +104,17 @@ function truncate(text: string, weight: FontWeight, size: number, width: number)
   while (chars.length > 0 && measureText(chars.join('').trimEnd() + ELLIPSIS, weight, size) > width) chars.pop();
   return chars.join('').trimEnd() + ELLIPSIS;
 }
+
+/** A box with a position and optional vertical centring, as templates describe text slots. */
+export interface PlacedBox extends FitOptions {
+  y: number;
+  valign?: 'top' | 'middle';
+}
+
+/** Fits text into a placed box and returns the fit with the top of the text block (centred if asked). */
+export function fitInBox(text: string, box: PlacedBox): { fitted: FittedText; top: number } {
+  const fitted = fitText(text, box);
+  const blockHeight = fitted.lines.length * fitted.lineHeight;
+  const top = box.valign === 'middle' && box.height !== undefined ? box.y + (box.height - blockHeight) / 2 : box.y;
+  return { fitted, top };
+}

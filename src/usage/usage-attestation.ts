@@ -1,4 +1,5 @@
 import type { CredentialSigner, SigningKeyMaterial } from '../credentials/credential-signer.js';
+import { toDateTimeStamp } from '../credentials/date-time.js';
 import { CONTEXT_URLS } from '../credentials/document-loader.js';
 import type { IssuerProfile } from '../credentials/issuer-profile.js';
 import { sha256Hex } from '../security/hashes.js';
@@ -11,7 +12,7 @@ export const ATTESTATION_VALIDITY_DAYS = 7;
 /** An unsigned or signed usage attestation credential. */
 export type UsageAttestation = Record<string, unknown>;
 
-const seconds = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+const seconds = (date: Date) => toDateTimeStamp(date, 'date');
 
 /**
  * Builds the issuer's statement about a badge's recent-usage evidence: a verifiable credential

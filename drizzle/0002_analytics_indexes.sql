@@ -1,0 +1,1 @@
+CREATE INDEX `certificates_analytics_idx` ON `certificates` (`tenant_id`,`course_id`,`completed_at`,`learner_id`,`revoked_at`);
