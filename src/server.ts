@@ -29,7 +29,7 @@ async function main(): Promise<void> {
 
   const server = createApp(deps).listen(config.port, config.host, () => {
     logger.info({ port: config.port, publicUrl: config.publicUrl, database: config.databaseUrl }, 'Credence is listening');
-    process.stdout.write(seed ? demoBanner(config.publicUrl, seed) : `\nCredence is running at ${config.publicUrl}\n\n`);
+    process.stdout.write(seed ? demoBanner(config.publicUrl, seed, now()) : `\nCredence is running at ${config.publicUrl}\n\n`);
   });
   server.keepAliveTimeout = 65_000;
   const renewal = scheduleDailyRenewal({ ...deps, logger });

@@ -1,9 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { createCourse } from '../courses/course-service.js';
+import { ingestStatements } from '../usage/ingest-statements.js';
+import { createUsageSource } from '../usage/usage-sources.js';
 import type { Db } from '../db/client.js';
 import { countTenants, findTenantBySlug } from '../db/tenants-repository.js';
 import type { CredentialSigner } from '../credentials/credential-signer.js';
 import { issueCertificate } from '../issuance/issue-certificate.js';
 import { provisionTenant } from '../tenants/provision-tenant.js';
+
+const DAY_MS = 86_400_000;
 
 /** What a fresh demo start prints: the secrets are shown this once only. */
 export interface DemoSeed {
@@ -14,6 +19,8 @@ export interface DemoSeed {
 }
 
 export const DEMO_COURSE_ID = 'verifiable-credentials-101';
+/** Activities (xAPI object ids) that count as applying the demo course's skill. */
+export const DEMO_ACTIVITY_PREFIX = 'https://demo.credence.example/tools/credential-studio/';
 
 /**
  * On an empty database, creates the `demo` tenant with one course and one issued certificate.
@@ -41,13 +48,25 @@ export async function seedDemo(deps: {
       nb: 'Fullførte alle moduler og bestod avsluttende quiz med minst 80 %.',
     },
     validityMonths: 24,
+    usage: { activities: [DEMO_ACTIVITY_PREFIX], halfLifeDays: 30 },
   });
-  const completedAt = new Date(deps.now().getTime() - 24 * 3600 * 1000).toISOString();
+  const now = deps.now().getTime();
+  const completedAt = new Date(now - 42 * DAY_MS).toISOString();
   const { certificate } = await issueCertificate(deps, tenant, {
     courseId: DEMO_COURSE_ID,
     learner: { id: 'learner-001', name: 'Åse Ødegård', email: 'ase@example.com', locale: 'nb' },
     completedAt,
   });
+  const { source } = createUsageSource(deps, { tenantId: tenant.id, name: 'Credential Studio telemetry' });
+  // Three sessions a week since completion: the demo badge shows "Current" recent usage.
+  const statements = Array.from({ length: 18 }, (_, i) => ({
+    id: randomUUID(),
+    actor: { mbox: 'mailto:ase@example.com' },
+    verb: { id: 'http://adlnet.gov/expapi/verbs/interacted' },
+    object: { id: `${DEMO_ACTIVITY_PREFIX}session/${i}` },
+    timestamp: new Date(now - Math.floor(i * 2.3) * DAY_MS).toISOString(),
+  }));
+  ingestStatements(deps, { tenantId: tenant.id, sourceId: source.id, statements });
   return {
     apiKey: provisioned.apiKey,
     webhookSecret: provisioned.webhookSecret,
@@ -57,11 +76,11 @@ export async function seedDemo(deps: {
 }
 
 /** The human-readable banner printed after a first demo start. */
-export function demoBanner(publicUrl: string, seed: DemoSeed): string {
+export function demoBanner(publicUrl: string, seed: DemoSeed, now: Date): string {
   const body = JSON.stringify({
     courseId: seed.courseId,
     learner: { id: 'learner-002', name: 'Zoë Łukasiewicz', email: 'zoe@example.com', locale: 'en' },
-    completedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    completedAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
   });
   return [
     '',

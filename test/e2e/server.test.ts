@@ -22,6 +22,9 @@ describe('a real started server (first start is a demo)', () => {
     const apiKey = /Demo API key:\s+(\S+)/.exec(out)![1]!;
     const demoVerify = /Verify URL:\s+(\S+)/.exec(out)![1]!;
     expect((await fetch(demoVerify)).status).toBe(200);
+    const demo = (await (await fetch(demoVerify, { headers: { Accept: 'application/json' } })).json()) as { usage: { state: string; sources: string[] } };
+    expect(demo.usage.state).toBe('current');
+    expect(demo.usage.sources).toEqual(['Credential Studio telemetry']);
 
     const body = JSON.stringify({
       courseId: 'verifiable-credentials-101',
