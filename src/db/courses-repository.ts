@@ -1,5 +1,6 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
+import { prepared } from './prepared.js';
 import { courses } from './schema.js';
 
 /** A course row. */
@@ -13,11 +14,13 @@ export function insertCourse(db: Db, course: typeof courses.$inferInsert): boole
 
 /** Finds one of the tenant's courses. */
 export function findCourse(db: Db, tenantId: string, courseId: string): Course | undefined {
-  return db
-    .select()
-    .from(courses)
-    .where(and(eq(courses.tenantId, tenantId), eq(courses.id, courseId)))
-    .get();
+  return prepared(db, 'course', (d) =>
+    d
+      .select()
+      .from(courses)
+      .where(and(eq(courses.tenantId, sql.placeholder('tenantId')), eq(courses.id, sql.placeholder('courseId'))))
+      .prepare(),
+  ).get({ tenantId, courseId });
 }
 
 /** Lists the tenant's courses by id, `limit` at a time after `afterId`. */

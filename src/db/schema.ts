@@ -192,6 +192,8 @@ export const statusLists = sqliteTable(
     /** Slots handed out so far; a list is closed at half full to keep indexes unguessable. */
     allocated: integer('allocated').notNull().default(0),
     credentialJson: text('credential_json'),
+    /** Incremented on every re-signing, so readers can cache the decoded list until it changes. */
+    revision: integer('revision').notNull().default(0),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.listId] })],

@@ -1,5 +1,6 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
+import { prepared } from './prepared.js';
 import { signingKeys } from './schema.js';
 
 /** A tenant signing key row (secret part encrypted). */
@@ -22,12 +23,14 @@ export function listSigningKeys(db: Db, tenantId: string): SigningKeyRecord[] {
 
 /** The key new credentials are signed with: the newest one not retired. */
 export function findActiveSigningKey(db: Db, tenantId: string): SigningKeyRecord | undefined {
-  return db
-    .select()
-    .from(signingKeys)
-    .where(and(eq(signingKeys.tenantId, tenantId), isNull(signingKeys.retiredAt)))
-    .orderBy(desc(signingKeys.createdAt), desc(signingKeys.keyId))
-    .get();
+  return prepared(db, 'activeSigningKey', (d) =>
+    d
+      .select()
+      .from(signingKeys)
+      .where(and(eq(signingKeys.tenantId, sql.placeholder('tenantId')), isNull(signingKeys.retiredAt)))
+      .orderBy(desc(signingKeys.createdAt), desc(signingKeys.keyId))
+      .prepare(),
+  ).get({ tenantId });
 }
 
 /** Marks every active key of the tenant as retired (before a new one is added). */

@@ -8,12 +8,14 @@ export type StatusListRecord = typeof statusLists.$inferSelect;
 
 /** The tenant's newest status list, if any. */
 export function findNewestStatusList(db: Db, tenantId: string): StatusListRecord | undefined {
-  return db
-    .select()
-    .from(statusLists)
-    .where(eq(statusLists.tenantId, tenantId))
-    .orderBy(desc(sql`cast(${statusLists.listId} as integer)`))
-    .get();
+  return prepared(db, 'newestStatusList', (d) =>
+    d
+      .select()
+      .from(statusLists)
+      .where(eq(statusLists.tenantId, sql.placeholder('tenantId')))
+      .orderBy(desc(sql`cast(${statusLists.listId} as integer)`))
+      .prepare(),
+  ).get({ tenantId });
 }
 
 /** One status list of the tenant. */
@@ -46,7 +48,19 @@ export function saveStatusListCredential(
   options: { tenantId: string; listId: string; credentialJson: string | null; at: string },
 ): void {
   db.update(statusLists)
-    .set({ credentialJson: options.credentialJson, updatedAt: options.at })
+    .set({ credentialJson: options.credentialJson, updatedAt: options.at, revision: sql`${statusLists.revision} + 1` })
     .where(and(eq(statusLists.tenantId, options.tenantId), eq(statusLists.listId, options.listId)))
     .run();
+}
+
+/** How often a status list was re-signed (cheap: lets readers cache the decoded list). */
+export function statusListRevision(db: Db, tenantId: string, listId: string): { revision: number; signed: boolean } | undefined {
+  const row = prepared(db, 'statusListRevision', (d) =>
+    d
+      .select({ revision: statusLists.revision, signed: sql<number>`${statusLists.credentialJson} is not null` })
+      .from(statusLists)
+      .where(and(eq(statusLists.tenantId, sql.placeholder('tenantId')), eq(statusLists.listId, sql.placeholder('listId'))))
+      .prepare(),
+  ).get({ tenantId, listId });
+  return row && { revision: row.revision, signed: Boolean(row.signed) };
 }

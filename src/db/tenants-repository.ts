@@ -1,5 +1,6 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
+import { prepared } from './prepared.js';
 import { tenants, type TenantBranding } from './schema.js';
 
 /** A tenant row as the application sees it. */
@@ -12,12 +13,12 @@ export function insertTenant(db: Db, tenant: typeof tenants.$inferInsert): void 
 
 /** Finds a tenant by id. */
 export function findTenantById(db: Db, id: string): Tenant | undefined {
-  return db.select().from(tenants).where(eq(tenants.id, id)).get();
+  return prepared(db, 'tenantById', (d) => d.select().from(tenants).where(eq(tenants.id, sql.placeholder('id'))).prepare()).get({ id });
 }
 
 /** Finds a tenant by its public slug. */
 export function findTenantBySlug(db: Db, slug: string): Tenant | undefined {
-  return db.select().from(tenants).where(eq(tenants.slug, slug)).get();
+  return prepared(db, 'tenantBySlug', (d) => d.select().from(tenants).where(eq(tenants.slug, sql.placeholder('slug'))).prepare()).get({ slug });
 }
 
 /** Lists all tenants, oldest first (admin CLI only). */

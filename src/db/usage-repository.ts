@@ -19,17 +19,24 @@ export function courseUsageRules(db: Db, tenantId: string): CourseRule[] {
     .map((row) => ({ courseId: row.courseId, rule: row.rule! }));
 }
 
-/** Finds the tenant's learner by email, SHA-1 of the mailto IRI, or LMS learner id. */
+/** Finds the tenant's learner by email, SHA-1 of the mailto IRI, or LMS learner id (the smallest id if several match). */
 export function findLearnerIdBy(db: Db, tenantId: string, by: { email?: string; emailSha1?: string; id?: string }): string | undefined {
-  const column = by.email !== undefined ? learners.email : by.emailSha1 !== undefined ? learners.emailSha1 : learners.id;
+  const field = by.email !== undefined ? 'email' : by.emailSha1 !== undefined ? 'emailSha1' : 'id';
   const value = by.email ?? by.emailSha1 ?? by.id;
   if (value === undefined) return undefined;
-  return db
-    .select({ id: learners.id })
-    .from(learners)
-    .where(and(eq(learners.tenantId, tenantId), eq(column, value)))
-    .orderBy(asc(learners.id))
-    .get()?.id;
+  const column = learners[field];
+  // ORDER BY +id (not id): a plain ORDER BY id makes SQLite walk the (tenant, id) primary key and
+  // test every learner of the tenant (a full scan per statement); the unary plus keeps the same
+  // order but lets it search the email index and sort the one or two matches.
+  return prepared(db, `learnerIdBy:${field}`, (d) =>
+    d
+      .select({ id: learners.id })
+      .from(learners)
+      .where(and(eq(learners.tenantId, sql.placeholder('tenantId')), eq(column, sql.placeholder('value'))))
+      .orderBy(sql`+${learners.id}`)
+      .limit(1)
+      .prepare(),
+  ).get({ tenantId, value })?.id;
 }
 
 /** The content hash stored for a statement id, if the statement was seen before. */

@@ -3,6 +3,7 @@ import { findTenantBySlug } from '../db/tenants-repository.js';
 import type { CredentialSigner } from '../credentials/credential-signer.js';
 import { decodeStatusList, getStatusBit } from '../credentials/status-list.js';
 import type { StatusChecker } from '../credentials/verification-checks.js';
+import { statusListRevision } from '../db/status-lists-repository.js';
 import { currentStatusList } from '../issuance/publish-status-list.js';
 import { BoundedCache } from './bounded-cache.js';
 
@@ -21,22 +22,26 @@ export interface StatusCheckDeps {
  * hosts are not fetched: the lookup throws, which verification reports as a failed status check.
  */
 export function createLocalStatusCheck(deps: StatusCheckDeps): StatusChecker {
-  const decoded = new BoundedCache<{ json: string; bits: Uint8Array }>(1000);
+  const decoded = new BoundedCache<{ revision: number; bits: Uint8Array }>(1000);
   const prefix = `${deps.publicUrl}/status/`;
   return async (entry) => {
     const url = String(entry.statusListCredential ?? '');
     const index = Number(entry.statusListIndex);
     const match = url.startsWith(prefix) ? /^([a-z0-9-]+)\/(\d+)$/.exec(url.slice(prefix.length)) : null;
-    if (!match || !Number.isInteger(index) || index < 0) {
-      throw new Error('status list not resolvable offline');
-    }
+    if (!match || !Number.isInteger(index) || index < 0) throw new Error('status list not resolvable offline');
     const tenant = findTenantBySlug(deps.db, match[1]!);
-    const json = tenant ? await currentStatusList(deps, { tenant, listId: match[2]! }) : undefined;
-    if (!json) throw new Error('status list not found');
-    let cached = decoded.get(url);
-    if (!cached || cached.json !== json) {
+    const listId = match[2]!;
+    const current = tenant && statusListRevision(deps.db, tenant.id, listId);
+    if (!tenant || !current) throw new Error('status list not found');
+    // The decoded list is reused until the list is re-signed (every revocation re-signs it).
+    let cached = current.signed ? decoded.get(url) : undefined;
+    if (!cached || cached.revision !== current.revision) {
+      const json = await currentStatusList(deps, { tenant, listId });
+      if (!json) throw new Error('status list not found');
       const list = JSON.parse(json) as { credentialSubject: { encodedList: string } };
-      cached = { json, bits: decodeStatusList(list.credentialSubject.encodedList) };
+      // Read before the JSON when it was already signed, so a concurrent re-signing is never missed.
+      const revision = current.signed ? current.revision : statusListRevision(deps.db, tenant.id, listId)!.revision;
+      cached = { revision, bits: decodeStatusList(list.credentialSubject.encodedList) };
       decoded.set(url, cached);
     }
     if (index >= cached.bits.length * 8) throw new Error('status index out of range');

@@ -1,0 +1,1 @@
+ALTER TABLE `status_lists` ADD `revision` integer DEFAULT 0 NOT NULL;
