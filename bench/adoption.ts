@@ -1,15 +1,19 @@
 /**
  * Adoption report on a large tenant: 100,000 completions and 5,000,000 active days in a temp
  * SQLite file, then the report for one course and for the whole tenant (median of several runs).
- * Run: `npx tsx bench/adoption.ts [runs]`. Prints a Markdown section for bench/RESULTS.md.
- * `BENCH_DB=/path/file.db` keeps the generated database there and reuses it on later runs.
+ * Run: `npx tsx bench/adoption.ts [runs]`. Writes its section of bench/RESULTS.md.
+ * `BENCH_DB=/path/file.db` keeps the generated database there; later runs reuse it.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { adoptionReport } from '../src/analytics/adoption-report.js';
 import { followUpList } from '../src/analytics/follow-up.js';
-import { openDatabase } from '../src/db/client.js';
+import { managerActivation } from '../src/analytics/manager-activation.js';
+import { openAnalyticsReader, openDatabase } from '../src/db/client.js';
+import { loadAverage } from './lib/machine.js';
+import { fmt, runHeader, table, writeSection, type Row } from './lib/results.js';
 
 const RUNS = Number(process.argv[2] ?? 7);
 const TODAY = '2026-11-02';
@@ -18,7 +22,6 @@ const ACTIVE_DAYS = 5_000_000;
 const COURSES = 10;
 /** 70% of completers use the skill at all; each user gets 71 or 72 active days to total exactly 5M. */
 const USERS = 70_000;
-const TENANT = 'bench-tenant';
 
 /** Seeded PRNG (mulberry32) so every run generates the same data. */
 function prng(seed: number): () => number {
@@ -33,9 +36,11 @@ function prng(seed: number): () => number {
 
 const kept = process.env.BENCH_DB;
 const reuse = kept !== undefined && existsSync(kept);
-const dir = mkdtempSync(join(tmpdir(), 'credence-bench-'));
-const database = openDatabase(kept ?? join(dir, 'bench.db'));
+const dir = kept ? undefined : mkdtempSync(join(tmpdir(), 'credence-bench-'));
+const database = openDatabase(kept ?? join(dir!, 'bench.db'));
 const { sqlite } = database;
+/** Real tenant ids are UUIDs: their length is part of every index key, so the bench uses one too. */
+const TENANT = reuse ? (sqlite.prepare("SELECT id FROM tenants WHERE slug = 'bench'").get() as { id: string }).id : randomUUID();
 const random = prng(42);
 const pad = (n: number, width = 6) => String(n).padStart(width, '0');
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -104,42 +109,74 @@ function generate(): void {
   if (index !== COMPLETIONS || days !== ACTIVE_DAYS) throw new Error(`generated ${index} completions and ${days} active days`);
 }
 
+/** Printed under the table when a target is missed: what was measured and tried (see the issue-6 report). */
+const WHERE_THE_TIME_GOES = `Where the time goes: one index seek into usage_days per completion (about 5–6 µs each on this machine, a
+36-character tenant UUID leading every key) plus a scan of about 860,000 rows in the day 0–90 ranges, then one sort for the
+medians. Tried: three EXISTS seeks per completion, one per window (slower); LEFT JOIN + GROUP BY per completion (slower);
+a learner-first second index on usage_days (seeks under 15% faster: not worth another 5M-row index). The reports run on the
+server's read-only analytics connection (1 GiB mmap, 64 MB page cache). Further below 1 s for 100,000 completions needs
+per-completion adoption facts kept up to date at usage ingest.`;
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-function time(label: string, run: () => unknown): string {
-  const samples: number[] = [];
+/** Median wall and CPU time of `RUNS` runs (CPU time shows what a shared machine's other load hides). */
+function measure(metric: string, run: () => unknown, target?: number): Row {
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < RUNS; i++) {
+    const cpuStart = process.cpuUsage();
     const started = performance.now();
     run();
-    samples.push(performance.now() - started);
+    wall.push(performance.now() - started);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
   }
-  const row = `| ${label} | ${median(samples).toFixed(0)} ms | ${Math.min(...samples).toFixed(0)}–${Math.max(...samples).toFixed(0)} ms |`;
-  console.log(row);
+  const m = median(wall);
+  const row: Row = {
+    metric,
+    target: target === undefined ? '—' : `< ${fmt(target)} ms`,
+    measured: `${fmt(m)} ms (CPU ${fmt(median(cpu))} ms; ${fmt(Math.min(...wall))}–${fmt(Math.max(...wall))} ms)`,
+    pass: target === undefined ? null : m < target,
+  };
+  console.log(`${metric}: ${row.measured}`);
   return row;
 }
 
 try {
+  const loadBefore = loadAverage();
   const started = performance.now();
   if (!reuse) generate();
-  const generatedIn = ((performance.now() - started) / 1000).toFixed(1);
-  const deps = { db: database.db, now: () => new Date(`${TODAY}T10:00:00Z`) };
+  const generatedIn = (performance.now() - started) / 1000;
+  // The server runs analytics on its read-only analytics connection (mmap, larger page cache).
+  const reader = openAnalyticsReader(kept ?? join(dir!, 'bench.db'));
+  const deps = { db: reader.db, now: () => new Date(`${TODAY}T10:00:00Z`) };
   const tenantId = TENANT;
-  const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
-  console.log(`## Adoption analytics (issue 6)\n`);
-  console.log(`${new Date().toISOString().slice(0, 10)}; ${cpus().length} cores (${cpu}); ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM; Node ${process.version}; SQLite ${String((sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v)}.`);
-  console.log(`Data: ${COMPLETIONS.toLocaleString('en')} completions (${COURSES} courses, course-00 holds about 40%), ${ACTIVE_DAYS.toLocaleString('en')} active days, generated in ${generatedIn} s. Median of ${RUNS} runs (min–max):\n`);
-  console.log('| Query | Median | Range |\n|---|---|---|');
-  time('adoption, one course, by cohort (with value estimate)', () => adoptionReport(deps, { tenantId, courseId: 'course-00', groupBy: 'cohort' }));
-  time('adoption, whole tenant, by cohort', () => adoptionReport(deps, { tenantId, groupBy: 'cohort' }));
-  time('adoption, whole tenant, by team', () => adoptionReport(deps, { tenantId, groupBy: 'team' }));
-  time('adoption, whole tenant, by manager', () => adoptionReport(deps, { tenantId, groupBy: 'manager' }));
-  time('adoption, whole tenant, by course (with value estimate)', () => adoptionReport(deps, { tenantId, groupBy: 'course' }));
-  time('follow-up list, whole tenant (first 1,000)', () => followUpList(deps, { tenantId, limit: 1000 }));
+  const rows = [
+    measure('Adoption report, one course (40,031 completions), by cohort, with value estimate', () => adoptionReport(deps, { tenantId, courseId: 'course-00', groupBy: 'cohort' }), 1000),
+    measure('Adoption report, whole tenant (100,000 completions), by cohort', () => adoptionReport(deps, { tenantId, groupBy: 'cohort' }), 1000),
+    measure('Adoption report, whole tenant, by team', () => adoptionReport(deps, { tenantId, groupBy: 'team' })),
+    measure('Manager activation, whole tenant', () => managerActivation(deps, { tenantId })),
+    measure('Adoption report, whole tenant, by course, with value estimates', () => adoptionReport(deps, { tenantId, groupBy: 'course' })),
+    measure('Follow-up list, whole tenant (first 1,000 of all)', () => followUpList(deps, { tenantId, limit: 1000 })),
+  ];
+  const section = `## Adoption analytics (issue 6)
+
+${runHeader('npx tsx bench/adoption.ts')}
+
+A tenant with ${fmt(COMPLETIONS)} completions over 18 months (${COURSES} courses; course-00 holds 40%) and ${fmt(ACTIVE_DAYS)} active days
+(70% of completers use the skill, 71–72 days each between 120 days before and 365 days after completion), in a temp SQLite
+file, queried through the server's read-only analytics connection (WAL, 1 GiB mmap, 64 MB page cache). ${reuse ? 'Database reused from BENCH_DB.' : `Generated in ${generatedIn.toFixed(0)} s.`}
+Median of ${RUNS} runs in process (the use case, SQL included); load average before the run: ${loadBefore}.
+
+${table(rows)}
+${rows.some((r) => r.pass === false) ? `\n${WHERE_THE_TIME_GOES}\n` : ''}`;
+  console.log(section);
+  writeSection('adoption', section);
 } finally {
   database.close();
-  rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true });
 }

@@ -8,11 +8,13 @@ import { createDocumentLoader } from './credentials/document-loader.js';
 import { AppError } from './errors.js';
 import { errorHandler } from './http/middleware/error-handler.js';
 import { rateLimiter } from './http/middleware/rate-limit.js';
+import { analyticsRouter } from './http/routes/analytics.js';
 import { certificatePdfRouter } from './http/routes/certificate-pdf.js';
 import { certificatesRouter } from './http/routes/certificates.js';
 import { completionsRouter } from './http/routes/completions.js';
 import { coursesRouter } from './http/routes/courses.js';
 import { credentialsRouter } from './http/routes/credentials.js';
+import { dashboardRouter } from './http/routes/dashboard.js';
 import { homeRouter } from './http/routes/home.js';
 import { issuerLogoRouter } from './http/routes/issuer-logo.js';
 import { issuersRouter } from './http/routes/issuers.js';
@@ -39,6 +41,8 @@ export interface AppDeps {
   signer: CredentialSigner;
   logger: Logger;
   publicUrl: string;
+  /** A read-only connection for analytics and the dashboard (defaults to `db`). */
+  analyticsDb?: Db;
   /** Requests per minute per client on public routes; API routes allow ten times as many. */
   rateLimitPerMinute: number;
 }
@@ -61,7 +65,7 @@ export function createApp(deps: AppDeps): Express {
         return id;
       },
       customProps: (_req, res) => ({ tenant: (res.locals?.auth as { tenant?: { slug: string } } | undefined)?.tenant?.slug }),
-      serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }), res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
+      serializers: { req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }), res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
     }),
   );
   app.use((_req, res, next) => {
@@ -100,10 +104,13 @@ export function createApp(deps: AppDeps): Express {
   app.use('/v1/completions', completionsRouter(deps));
   app.use('/v1/certificates', certificatesRouter(deps));
   app.use('/v1/tenant', tenantRouter(deps));
+  const analyticsDeps = { ...deps, db: deps.analyticsDb ?? deps.db };
+  app.use('/v1/analytics', analyticsRouter(analyticsDeps));
   app.use('/v1', usageRouter(deps));
 
   app.use(rateLimiter({ perMinute: deps.rateLimitPerMinute }));
   app.use(homeRouter());
+  app.use('/dashboard', dashboardRouter(analyticsDeps));
   app.use(xapiRouter(deps));
   app.use(verifyRouter({ ...deps, documentLoader, checkStatus, staticChecks, evidenceCache }));
   app.use(contextsRouter());

@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { pino } from 'pino';
 import { createApp } from './app.js';
-import { loadConfig } from './config.js';
+import { loadConfig, sqlitePathFromUrl } from './config.js';
 import { createSignerPool } from './credentials/signer-pool.js';
-import { openDatabase } from './db/client.js';
+import { openAnalyticsReader, openDatabase } from './db/client.js';
 import { demoBanner, seedDemo } from './demo/seed-demo.js';
 import { scheduleDailyRenewal } from './issuance/renewal-schedule.js';
 import { loadOrCreateMasterKey } from './security/master-key.js';
@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env, availableParallelism());
   const logger = pino({ level: config.logLevel });
   const database = openDatabase(config.databaseUrl);
+  const analytics = sqlitePathFromUrl(config.databaseUrl) === ':memory:' ? undefined : openAnalyticsReader(config.databaseUrl);
   const masterKey = loadOrCreateMasterKey({
     masterKeyText: config.masterKeyText,
     dataDir: config.dataDir,
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   registerUsageContext(config.publicUrl);
   const signer = createSignerPool({ size: config.signerThreads });
   const now = () => new Date();
-  const deps = { db: database.db, now, masterKey, signer, logger, publicUrl: config.publicUrl, rateLimitPerMinute: config.rateLimitPerMinute };
+  const deps = { db: database.db, analyticsDb: analytics?.db, now, masterKey, signer, logger, publicUrl: config.publicUrl, rateLimitPerMinute: config.rateLimitPerMinute };
   const seed = config.seedDemo ? await seedDemo(deps) : undefined;
 
   const server = createApp(deps).listen(config.port, config.host, () => {
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     clearInterval(renewal);
     server.close(async () => {
       await signer.close();
+      analytics?.close();
       database.close();
       process.exit(0);
     });

@@ -42,11 +42,12 @@ function windowColumns(today: string): SQL {
 /**
  * Counts adoption per group in one statement. Cost is one index seek into usage_days per
  * completion: a single correlated scan of the learner's days from completion to day 90 (or to
- * today when active days are counted) yields the first use, the day count and the three window
- * flags at once, packed into one integer because a scalar subquery returns one value:
- * bits 0–2 = active in the day-30/60/90 windows, bits 3–31 = active days, bits 32+ = days to
- * first use. Only completers with no use in that range get a second seek (first use after day 90).
- * Window bounds are computed per distinct completion day (hundreds), not per completion.
+ * today when active days are counted) yields first use, day count and window hits at once,
+ * packed into one integer because a scalar subquery returns one value. Each row adds 1, 8 or 64
+ * when it falls in the day-30, 60 or 90 window (a window holds at most 7 days, so 3 bits each):
+ * bits 0–8 = window hits, bits 9–31 = active days, bits 32+ = days to first use. Only completers
+ * with no use in that range get a second seek (first use after day 90). Window bounds are
+ * computed per distinct completion day (hundreds), not per completion.
  * Groups come back ordered by key, a null key (no team/manager recorded) last.
  */
 export function queryAdoptionCounts(db: Db, options: { scope: AnalyticsScope; groupBy: GroupBy; countActiveDays: boolean }): AdoptionCounts[] {
@@ -66,24 +67,28 @@ export function queryAdoptionCounts(db: Db, options: { scope: AnalyticsScope; gr
     ),
     per AS MATERIALIZED (
       SELECT b.grp, k.e30, k.e60, k.e90, k.jd, k.lim, b.learner_id, b.course_id,
-        (SELECT (CAST(julianday(min(u.day)) - k.jd AS INTEGER) << 32) | (count(*) << 3)
-            | max(u.day BETWEEN k.s30 AND k.t30) | (max(u.day BETWEEN k.s60 AND k.t60) << 1) | (max(u.day BETWEEN k.s90 AND k.t90) << 2)
+        (SELECT (CAST(julianday(min(u.day)) - k.jd AS INTEGER) << 32) | (count(*) << 9)
+            | sum(CASE WHEN u.day < k.s30 THEN 0 WHEN u.day <= k.t30 THEN 1 WHEN u.day < k.s60 THEN 0
+                WHEN u.day <= k.t60 THEN 8 WHEN u.day < k.s90 THEN 0 WHEN u.day <= k.t90 THEN 64 ELSE 0 END)
           FROM usage_days u WHERE ${usageOf('b', tenantId)} AND u.day BETWEEN b.cd AND k.lim) AS packed
       FROM base b JOIN cal k ON k.cd = b.cd
     ),
     facts AS MATERIALIZED (
       SELECT grp, e30, e60, e90,
-        e30 AND (coalesce(packed, 0) & 1) AS a30, e60 AND ((coalesce(packed, 0) >> 1) & 1) AS a60, e90 AND ((coalesce(packed, 0) >> 2) & 1) AS a90,
+        e30 AND (coalesce(packed, 0) & 7) > 0 AS a30, e60 AND ((coalesce(packed, 0) >> 3) & 7) > 0 AS a60,
+        e90 AND ((coalesce(packed, 0) >> 6) & 7) > 0 AS a90,
         CASE WHEN packed IS NOT NULL THEN packed >> 32 ELSE (SELECT CAST(julianday(min(u.day)) - p.jd AS INTEGER) FROM usage_days u
           WHERE ${usageOf('p', tenantId)} AND u.day > p.lim AND u.day <= ${today}) END AS first_use,
-        (coalesce(packed, 0) >> 3) & 0x1FFFFFFF AS active_days
+        (coalesce(packed, 0) >> 9) & 0x7FFFFF AS active_days
       FROM per p
     ),
     ranked AS (
       SELECT facts.*,
-        row_number() OVER (PARTITION BY grp, first_use IS NULL ORDER BY first_use) AS rn,
-        count(*) OVER (PARTITION BY grp, first_use IS NULL) AS n
+        row_number() OVER w AS rn,
+        count(*) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS n
       FROM facts
+      -- One window definition, so both functions share a single sort.
+      WINDOW w AS (PARTITION BY grp, first_use IS NULL ORDER BY first_use)
     )
     SELECT grp AS key, count(*) AS completions,
       sum(e30) AS e30, sum(a30) AS a30, sum(e60) AS e60, sum(a60) AS a60, sum(e90) AS e90, sum(a90) AS a90,

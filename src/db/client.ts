@@ -37,3 +37,16 @@ export function openDatabase(databaseUrl: string): DatabaseHandle {
   migrate(db, { migrationsFolder: projectPath('drizzle') });
   return { db, sqlite, close: () => sqlite.close() };
 }
+
+/**
+ * A second, read-only connection for analytics: memory-mapped reads and a larger page cache make
+ * the adoption reports' big scans several times cheaper, without growing the request-serving
+ * connection (WAL lets it read alongside writers). Call after `openDatabase` has migrated.
+ */
+export function openAnalyticsReader(databaseUrl: string): DatabaseHandle {
+  const sqlite = new Database(sqlitePathFromUrl(databaseUrl), { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('mmap_size = 1073741824');
+  sqlite.pragma('cache_size = -65536');
+  return { db: drizzle(sqlite, { schema }), sqlite, close: () => sqlite.close() };
+}

@@ -13,12 +13,14 @@ export function insertSigningKey(db: Db, key: typeof signingKeys.$inferInsert): 
 
 /** All of a tenant's keys, newest first (retired keys still verify old credentials). */
 export function listSigningKeys(db: Db, tenantId: string): SigningKeyRecord[] {
-  return db
-    .select()
-    .from(signingKeys)
-    .where(eq(signingKeys.tenantId, tenantId))
-    .orderBy(desc(signingKeys.createdAt), desc(signingKeys.keyId))
-    .all();
+  return prepared(db, 'signingKeys', (d) =>
+    d
+      .select()
+      .from(signingKeys)
+      .where(eq(signingKeys.tenantId, sql.placeholder('tenantId')))
+      .orderBy(desc(signingKeys.createdAt), desc(signingKeys.keyId))
+      .prepare(),
+  ).all({ tenantId });
 }
 
 /** The key new credentials are signed with: the newest one not retired. */

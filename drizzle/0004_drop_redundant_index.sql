@@ -1,0 +1,1 @@
+DROP INDEX `certificates_tenant_course_completed_idx`;

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { insertApiKey, revokeApiKey } from '../../src/db/api-keys-repository.js';
+import { mintApiKey } from '../../src/security/api-key-token.js';
+import { ADOPTION_NOW, seedAdoptionScenario } from '../fixtures/usage-days.js';
+import { createTestContext, type TestContext, type TestTenant } from '../helpers/test-app.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await seedAdoptionScenario(ctx, ctx.acme);
+});
+afterAll(() => ctx.close());
+beforeEach(() => ctx.clock.set(ADOPTION_NOW));
+
+/** Mints an extra key for a tenant (so revoking it does not break the other tests). */
+function extraKey(tenant: TestTenant, scope: 'admin' | 'usage' = 'admin'): { token: string; prefix: string } {
+  const key = mintApiKey(scope === 'admin' ? 'live' : 'usage');
+  insertApiKey(ctx.database.db, { id: randomUUID(), tenantId: tenant.tenant.id, prefix: key.prefix, secretHash: key.secretHash, name: 'extra', scope, createdAt: ADOPTION_NOW });
+  return key;
+}
+
+/** Signs in and returns the `name=value` of the session cookie. */
+async function signIn(apiKey: string): Promise<string> {
+  const res = await request(ctx.app).post('/dashboard/sign-in').type('form').send({ apiKey, lang: 'en' }).expect(303);
+  const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? [])[0] ?? '';
+  return cookie.split(';')[0]!;
+}
+
+describe('/dashboard sign-in and session', () => {
+  it('sends visitors without a session to the sign-in form, in their language', async () => {
+    await request(ctx.app).get('/dashboard').expect(303).expect('Location', '/dashboard/sign-in?lang=en');
+    const nb = await request(ctx.app).get('/dashboard/sign-in').set('Accept-Language', 'nb-NO,nb;q=0.9').expect(200);
+    expect(nb.text).toContain('<html lang="nb">');
+    expect(nb.text).toContain('Logg inn på dashbordet');
+    expect(nb.text).toContain('method="post" action="/dashboard/sign-in"');
+  });
+
+  it('refuses a wrong key and a usage-only key with a message on the form, and sets no cookie', async () => {
+    const wrong = await request(ctx.app).post('/dashboard/sign-in').type('form').send({ apiKey: 'crd_live_0000000000_nope' }).expect(401);
+    expect(wrong.text).toContain('That API key is invalid or revoked.');
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+    const usage = await request(ctx.app).post('/dashboard/sign-in').type('form').send({ apiKey: extraKey(ctx.acme, 'usage').token, lang: 'nb' }).expect(403);
+    expect(usage.text).toContain('Denne nøkkelen kan bare sende bruksdata.');
+    expect(usage.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('signs in with an httpOnly, Secure, SameSite=Lax, expiring, signed cookie that holds no key', async () => {
+    const res = await request(ctx.app).post('/dashboard/sign-in').type('form').send({ apiKey: ctx.acme.apiKey, lang: 'nb' }).expect(303);
+    expect(res.headers.location).toBe('/dashboard?lang=nb');
+    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? [])[0]!;
+    expect(cookie).toMatch(/^credence_session=[\w-]+\.[\w-]+;/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('Secure');
+    expect(cookie).toContain('SameSite=Lax');
+    expect(cookie).toContain('Path=/');
+    expect(cookie).toContain('Max-Age=28800');
+    expect(cookie).not.toContain(ctx.acme.apiKey.split('_').at(-1)!);
+  });
+
+  it('shows the localised dashboard with chart, RAG tables, breakdowns, follow-up and CSV links', async () => {
+    const cookie = await signIn(ctx.acme.apiKey);
+    const res = await request(ctx.app).get('/dashboard?courseId=py-101').set('Cookie', cookie).expect(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.text).toContain('Signed in to Acme Corp');
+    expect(res.text).toMatch(/<svg [^>]*role="img" aria-labelledby="chart-title chart-desc"/);
+    expect(res.text).toContain('<title id="chart-title">');
+    expect(res.text).toContain('Target 40%');
+    expect(res.text).toContain('2026-07: 40% at 90 days');
+    expect(res.text).toContain('Green: on target');
+    expect(res.text).toContain('Red: far below target');
+    expect(res.text).toContain('Pending: no one at day 90 yet');
+    expect(res.text).toContain('≈ 1.5 h, 900 (estimate: 3 active days × 30 min at 600/h)');
+    expect(res.text).toContain('id="teams-table"');
+    expect(res.text).toContain('2 of 3 reports weekly-active');
+    expect(res.text).toContain('Learner A2');
+    expect(res.text).toContain('href="/v1/analytics/follow-up?courseId=py-101&amp;format=csv&amp;limit=10000"');
+    const nb = await request(ctx.app).get('/dashboard?lang=nb').set('Cookie', cookie).expect(200);
+    expect(nb.text).toContain('Bruk over tid per månedskull');
+    expect(nb.text).toContain('Grønn: på mål');
+    expect(nb.text).toContain('Trygg KI 201');
+  });
+
+  it('lets the CSV links use the session cookie, and nothing else', async () => {
+    const cookie = await signIn(ctx.acme.apiKey);
+    const csv = await request(ctx.app).get('/v1/analytics/follow-up?format=csv').set('Cookie', cookie).expect(200);
+    expect(csv.type).toBe('text/csv');
+    expect(csv.text.split('\n')[0]).toBe('learner_id,name,email,team,manager_id,course_id,completed_on,days_since_completion,last_active_day,reason');
+    const [body, mac] = cookie.split('=')[1]!.split('.');
+    const forged = `credence_session=${body}.${mac!.startsWith('A') ? 'B' : 'A'}${mac!.slice(1)}`;
+    await request(ctx.app).get('/v1/analytics/follow-up').set('Cookie', forged).expect(401);
+    await request(ctx.app).get('/dashboard').set('Cookie', forged).expect(303);
+  });
+
+  it('shows each tenant only its own numbers', async () => {
+    const cookie = await signIn(ctx.globex.apiKey);
+    const res = await request(ctx.app).get('/dashboard').set('Cookie', cookie).expect(200);
+    expect(res.text).toContain('Signed in to Globex Learning');
+    expect(res.text).not.toContain('Learner A');
+    expect(res.text).not.toContain('py-101');
+    await request(ctx.app).get('/dashboard?courseId=py-101').set('Cookie', cookie).expect(404);
+  });
+
+  it('ends the session after 8 hours, when its key is revoked, and on sign-out', async () => {
+    const cookie = await signIn(ctx.acme.apiKey);
+    ctx.clock.advanceDays(8 / 24 + 0.001);
+    await request(ctx.app).get('/dashboard').set('Cookie', cookie).expect(303);
+
+    ctx.clock.set(ADOPTION_NOW);
+    const key = extraKey(ctx.acme);
+    const revocable = await signIn(key.token);
+    await request(ctx.app).get('/dashboard').set('Cookie', revocable).expect(200);
+    revokeApiKey(ctx.database.db, { tenantId: ctx.acme.tenant.id, prefix: key.prefix, at: ADOPTION_NOW });
+    await request(ctx.app).get('/dashboard').set('Cookie', revocable).expect(303);
+
+    const out = await request(ctx.app).post('/dashboard/sign-out').set('Cookie', cookie).type('form').send({ lang: 'nb' }).expect(303);
+    expect(out.headers.location).toBe('/dashboard/sign-in?lang=nb');
+    expect(([] as string[]).concat(out.headers['set-cookie'] ?? [])[0]).toMatch(/^credence_session=;.*Expires=Thu, 01 Jan 1970/);
+  });
+
+  it('refuses form posts from another origin, and bad filters', async () => {
+    await request(ctx.app).post('/dashboard/sign-in').set('Origin', 'https://evil.example').type('form').send({ apiKey: ctx.acme.apiKey }).expect(403);
+    const cookie = await signIn(ctx.acme.apiKey);
+    const bad = await request(ctx.app).get('/dashboard?from=2026-13-01').set('Cookie', cookie).expect(400);
+    expect(bad.body.errors[0].field).toBe('from');
+    await request(ctx.app).get('/dashboard?courseId=&from=&to=').set('Cookie', cookie).expect(200);
+  });
+});
