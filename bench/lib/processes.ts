@@ -99,9 +99,20 @@ export async function startHello(): Promise<Running> {
 }
 
 /**
- * Starts `node dist/src/server.js` on a free loopback port against `databasePath`. With
+ * The compiled server: `bench/.data/dist` (built by `npm run bench`, so a rebuild of `dist/` by
+ * someone else mid-run cannot change what is measured), else `dist/`, or BENCH_SERVER_ENTRY.
+ */
+export function serverEntry(): string {
+  const candidates = [process.env.BENCH_SERVER_ENTRY, join(ROOT, 'bench/.data/dist/src/server.js'), join(ROOT, 'dist/src/server.js')];
+  const found = candidates.find((c): c is string => !!c && existsSync(c));
+  if (!found) throw new Error('no compiled server: run `npm run bench:build` (or `npm run build`) first');
+  return found;
+}
+
+/**
+ * Starts the compiled server (`node <build>/src/server.js`) on a free loopback port against `databasePath`. With
  * `BENCH_CPU_PROF=1` (or `cpuProfile: true`) the server writes a V8 CPU profile to
- * `bench/profiles/` when it stops.
+ * `bench/.data/profiles/` when it stops.
  */
 export async function startServer(options: {
   databasePath: string;
@@ -111,14 +122,13 @@ export async function startServer(options: {
   port?: number;
   env?: Record<string, string>;
 }): Promise<Running> {
-  const entry = join(ROOT, 'dist/src/server.js');
-  if (!existsSync(entry)) throw new Error('dist/src/server.js is missing: run `npm run build` first');
+  const entry = serverEntry();
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const profile = options.cpuProfile ?? process.env.BENCH_CPU_PROF === '1';
   const nodeArgs: string[] = [];
   if (profile) {
-    const dir = join(ROOT, 'bench/profiles');
+    const dir = join(ROOT, 'bench/.data/profiles');
     mkdirSync(dir, { recursive: true });
     nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${options.profileName ?? 'server'}-${Date.now()}.cpuprofile`);
   }
