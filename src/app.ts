@@ -1,6 +1,7 @@
 import express, { type Express, type Request } from 'express';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
+import type { LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
 import type { Db } from './db/client.js';
 import type { CredentialSigner } from './credentials/credential-signer.js';
@@ -41,6 +42,8 @@ export interface AppDeps {
   signer: CredentialSigner;
   logger: Logger;
   publicUrl: string;
+  /** Bounds concurrent issuances (signing and storing) so verification keeps low latency. */
+  issuanceLimit?: LimitFunction;
   /** A read-only connection for analytics and the dashboard (defaults to `db`). */
   analyticsDb?: Db;
   /** Requests per minute per client on public routes; API routes allow ten times as many. */

@@ -28,7 +28,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CREDENCE_DEMO: z.enum(['0', '1', 'true', 'false']).default('1'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
-  SIGNER_THREADS: z.coerce.number().int().min(0).max(64).optional(),
+  SIGNER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
 });
 
 /** Strips a `file:` prefix so `file:./data/x.db` and `./data/x.db` mean the same file. */
@@ -56,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cpuCount = 2): 
     logLevel: e.LOG_LEVEL,
     seedDemo: e.CREDENCE_DEMO === '1' || e.CREDENCE_DEMO === 'true',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
-    signerThreads: e.SIGNER_THREADS ?? Math.max(1, cpuCount),
+    // One core stays with the request thread, so verification stays fast during signing bursts.
+    signerThreads: e.SIGNER_THREADS ?? Math.max(1, cpuCount - 1),
   });
 }

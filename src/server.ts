@@ -5,6 +5,7 @@ import { loadConfig, sqlitePathFromUrl } from './config.js';
 import { createSignerPool } from './credentials/signer-pool.js';
 import { openAnalyticsReader, openDatabase } from './db/client.js';
 import { demoBanner, seedDemo } from './demo/seed-demo.js';
+import { createIssuanceLimit } from './issuance/issue-certificate.js';
 import { scheduleDailyRenewal } from './issuance/renewal-schedule.js';
 import { loadOrCreateMasterKey } from './security/master-key.js';
 import { registerUsageContext } from './usage/usage-context.js';
@@ -25,7 +26,9 @@ async function main(): Promise<void> {
   registerUsageContext(config.publicUrl);
   const signer = createSignerPool({ size: config.signerThreads });
   const now = () => new Date();
-  const deps = { db: database.db, analyticsDb: analytics?.db, now, masterKey, signer, logger, publicUrl: config.publicUrl, rateLimitPerMinute: config.rateLimitPerMinute };
+  // A few issuances per signer thread keep it busy; more would only queue on the request thread.
+  const issuanceLimit = createIssuanceLimit(4 * config.signerThreads);
+  const deps = { db: database.db, analyticsDb: analytics?.db, issuanceLimit, now, masterKey, signer, logger, publicUrl: config.publicUrl, rateLimitPerMinute: config.rateLimitPerMinute };
   const seed = config.seedDemo ? await seedDemo(deps) : undefined;
 
   const server = createApp(deps).listen(config.port, config.host, () => {

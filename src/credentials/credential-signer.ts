@@ -12,8 +12,11 @@ export interface SigningKeyMaterial {
 export interface CredentialSigner {
   /** Adds an eddsa-rdfc-2022 DataIntegrityProof (serialised as an array) to `credential`. */
   signCredential<T extends object>(job: { credential: T; key: SigningKeyMaterial; created?: Date }): Promise<T & { proof: object[] }>;
-  /** Signs `credential` as a compact VC-JWT (EdDSA) with header `kid`. */
-  signVcJwt(job: { credential: object; kid: string; secretKeyMultibase: string; publicKeyMultibase: string }): Promise<string>;
+  /**
+   * Signs one credential both ways (Data Integrity proof and VC-JWT, `kid` = the verification
+   * method) and returns the signed JSON text exactly as it is to be stored and served.
+   */
+  signForIssuance(job: { credential: object; key: SigningKeyMaterial; created?: Date }): Promise<{ credentialJson: string; jwt: string }>;
   /** Releases threads, if any. */
   close(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import type { CredentialSigner } from './credential-signer.js';
 import { createDocumentLoader } from './document-loader.js';
 import { signCredential } from './sign-data-integrity.js';
-import { signVcJwt } from './sign-jwt.js';
+import { signBoth } from './signer-worker.js';
 
 /**
  * A signer on the calling thread: for tests, the CLI and tools. The server uses the
@@ -11,7 +11,7 @@ export function createInProcessSigner(): CredentialSigner {
   const documentLoader = createDocumentLoader();
   return {
     signCredential: ({ credential, key, created }) => signCredential({ credential, key, created, documentLoader }),
-    signVcJwt: (job) => signVcJwt(job),
+    signForIssuance: (job) => signBoth(job, documentLoader),
     close: async () => undefined,
   };
 }

@@ -28,6 +28,8 @@ export interface SignerPool {
   signCredential<T extends object>(job: SignCredentialJob<T>): Promise<SignedCredential<T>>;
   /** Same result as signVcJwt (sign-jwt.ts). */
   signVcJwt(job: SignVcJwtOptions): Promise<string>;
+  /** Both forms of one credential in one job, serialised (see signBoth in signer-worker.ts). */
+  signForIssuance(job: SignCredentialJob): Promise<{ credentialJson: string; jwt: string }>;
   /** Terminates the workers; pending jobs reject. */
   close(): Promise<void>;
 }
@@ -117,6 +119,9 @@ export function createSignerPool(options: { size?: number } = {}): SignerPool {
     },
     signVcJwt(job: SignVcJwtOptions) {
       return run<string>({ type: 'sign-jwt', job });
+    },
+    signForIssuance(job: SignCredentialJob) {
+      return run<{ credentialJson: string; jwt: string }>({ type: 'sign-both', job });
     },
     async close() {
       if (closed) return;

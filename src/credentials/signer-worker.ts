@@ -11,12 +11,29 @@ import { signVcJwt, type SignVcJwtOptions } from './sign-jwt.js';
 export type WorkerRequest =
   | { type: 'contexts'; contexts: Array<{ url: string; document: object }> }
   | { type: 'sign-di'; id: number; job: { credential: object; key: SigningKey; created?: Date } }
-  | { type: 'sign-jwt'; id: number; job: SignVcJwtOptions };
+  | { type: 'sign-jwt'; id: number; job: SignVcJwtOptions }
+  | { type: 'sign-both'; id: number; job: { credential: object; key: SigningKey; created?: Date } };
 
 /** A worker's answer to one job. */
 export type WorkerResponse =
   | { id: number; ok: true; result: unknown }
   | { id: number; ok: false; error: { name: string; message: string } };
+
+/**
+ * Both forms of one credential, serialised here so the main thread only stores strings (cheaper
+ * to pass between threads than an object graph, and no JSON.stringify on the request path).
+ */
+export async function signBoth(
+  job: { credential: object; key: SigningKey; created?: Date },
+  documentLoader: ReturnType<typeof createDocumentLoader>,
+): Promise<{ credentialJson: string; jwt: string }> {
+  const { credential, key } = job;
+  const [signed, jwt] = await Promise.all([
+    signCredential({ ...job, documentLoader }),
+    signVcJwt({ credential, kid: key.verificationMethod, secretKeyMultibase: key.secretKeyMultibase, publicKeyMultibase: key.publicKeyMultibase }),
+  ]);
+  return { credentialJson: JSON.stringify(signed), jwt };
+}
 
 /** Serves signing jobs arriving on `port` until the worker is terminated. */
 export function runSignerWorker(port: MessagePort): void {
@@ -25,9 +42,12 @@ export function runSignerWorker(port: MessagePort): void {
   let queue: Promise<void> = Promise.resolve();
   const handle = async (request: Extract<WorkerRequest, { id: number }>): Promise<void> => {
     try {
-      const result = request.type === 'sign-di'
-        ? await signCredential({ ...request.job, documentLoader })
-        : await signVcJwt(request.job);
+      const result =
+        request.type === 'sign-di'
+          ? await signCredential({ ...request.job, documentLoader })
+          : request.type === 'sign-jwt'
+            ? await signVcJwt(request.job)
+            : await signBoth(request.job, documentLoader);
       port.postMessage({ id: request.id, ok: true, result } satisfies WorkerResponse);
     } catch (error) {
       const { name, message } = error instanceof Error ? error : new Error(String(error));

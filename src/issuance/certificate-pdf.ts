@@ -8,6 +8,10 @@ import { renderCertificatePdf } from '../pdf/render-certificate.js';
 import { certificateLinks } from './certificate-links.js';
 import { sha256Hex } from '../security/hashes.js';
 import { brandingFingerprint } from '../tenants/branding-fingerprint.js';
+import { BoundedCache } from '../verification/bounded-cache.js';
+
+/** Recently served PDFs (about 25 KB each): re-downloads skip the database blob read. */
+const recentPdfs = new BoundedCache<CachedPdf>(400);
 
 /** A certificate PDF ready to send. */
 export interface CertificatePdf extends CachedPdf {
@@ -15,7 +19,8 @@ export interface CertificatePdf extends CachedPdf {
 }
 
 /**
- * The certificate PDF in `language`, rendered once and then served from the cache: the same
+ * The certificate PDF in `language`, rendered once and then served from the cache (memory, then
+ * the database): the same
  * certificate, language, template and branding always give byte-identical files.
  * Returns undefined for an unknown number.
  */
@@ -30,8 +35,14 @@ export async function certificatePdf(
   const renderVersion = sha256Hex(`${CERTIFICATE_TEMPLATE_VERSION} ${brandingFingerprint(tenant)}`).slice(0, 16);
   const key = { number: certificate.number, language: options.language, templateVersion: renderVersion };
   const filename = `certificate-${certificate.number}-${options.language}.pdf`;
+  const memoryKey = `${key.number}|${key.language}|${renderVersion}`;
+  const remembered = recentPdfs.get(memoryKey);
+  if (remembered) return { ...remembered, filename };
   const cached = findCachedPdf(deps.db, key);
-  if (cached) return { ...cached, filename };
+  if (cached) {
+    recentPdfs.set(memoryKey, cached);
+    return { ...cached, filename };
+  }
   const bytes = await renderCertificatePdf({
     number: certificate.number,
     learnerName: certificate.learnerName,
@@ -44,5 +55,6 @@ export async function certificatePdf(
   });
   const etag = `"${sha256Hex(bytes).slice(0, 32)}"`;
   storeCachedPdf(deps.db, { ...key, etag, bytes });
+  recentPdfs.set(memoryKey, { etag, bytes });
   return { etag, bytes, filename };
 }

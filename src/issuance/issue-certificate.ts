@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import { findCertificateForLearner, insertCertificateOnce, type CertificateRecord } from '../db/certificates-repository.js';
-import { findCourse } from '../db/courses-repository.js';
+import pLimit, { type LimitFunction } from 'p-limit';
+import { findCourse, type Course } from '../db/courses-repository.js';
 import { upsertLearner } from '../db/learners-repository.js';
 import { countAllocatedSlot } from '../db/status-lists-repository.js';
 import type { Tenant } from '../db/tenants-repository.js';
@@ -20,6 +21,16 @@ export interface IssuanceDeps {
   masterKey: Buffer;
   signer: CredentialSigner;
   publicUrl: string;
+  /**
+   * Bounds how many issuances sign and store at once (see createIssuanceLimit). Waiting costs no
+   * CPU, so a burst of completions cannot crowd the request thread out of serving verifications.
+   */
+  issuanceLimit?: LimitFunction;
+}
+
+/** A limit of `concurrency` issuances signing at once. */
+export function createIssuanceLimit(concurrency: number): LimitFunction {
+  return pLimit(concurrency);
 }
 
 /** A completion reported by an LMS, already validated at the edge. */
@@ -67,7 +78,20 @@ export async function issueCertificate(
   const key = { tenantId: tenant.id, courseId: course.id, learnerId: input.learner.id };
   const existing = findCertificateForLearner(deps.db, key);
   if (existing) return { certificate: existing, created: false };
+  const sign = () => signAndStore(deps, { tenant, course, input, key, now });
+  return deps.issuanceLimit ? deps.issuanceLimit(sign) : sign();
+}
 
+/** Signs the credential and stores the certificate unless a concurrent request stored one first. */
+async function signAndStore(
+  deps: IssuanceDeps,
+  options: { tenant: Tenant; course: Course; input: CompletionInput; key: { tenantId: string; courseId: string; learnerId: string }; now: Date },
+): Promise<{ certificate: CertificateRecord; created: boolean }> {
+  const { tenant, course, input, key, now } = options;
+  // Waiting for the limit may have let a concurrent identical request finish first.
+  const stored = findCertificateForLearner(deps.db, key);
+  if (stored) return { certificate: stored, created: false };
+  const email = input.learner.email?.trim().toLowerCase();
   const issuer = buildIssuerProfile(deps.publicUrl, tenant);
   const signingKey = loadActiveSigningKey(deps.db, { tenantId: tenant.id, issuerDid: issuer.id, masterKey: deps.masterKey });
   for (let attempt = 1; ; attempt++) {
@@ -84,10 +108,7 @@ export async function issueCertificate(
       validity: initialValidity(course, input.completedAt),
       slot,
     });
-    const [signed, jwt] = await Promise.all([
-      deps.signer.signCredential({ credential, key: signingKey, created: now }),
-      deps.signer.signVcJwt({ credential, kid: signingKey.verificationMethod, secretKeyMultibase: signingKey.secretKeyMultibase, publicKeyMultibase: signingKey.publicKeyMultibase }),
-    ]);
+    const { credentialJson, jwt } = await deps.signer.signForIssuance({ credential, key: signingKey, created: now });
     const record: CertificateRecord = {
       number,
       ...key,
@@ -102,7 +123,7 @@ export async function issueCertificate(
       revocationReason: null,
       statusListId: slot.listId,
       statusIndex: slot.index,
-      credentialJson: JSON.stringify(signed),
+      credentialJson,
       credentialJwt: jwt,
       signingKeyId: signingKey.keyId,
       usageHidden: false,

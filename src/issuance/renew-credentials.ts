@@ -80,13 +80,10 @@ async function renewOne(deps: IssuanceDeps, certificate: CertificateRecord, now:
       },
     ],
   };
-  const [signed, jwt] = await Promise.all([
-    deps.signer.signCredential({ credential, key, created: now }),
-    deps.signer.signVcJwt({ credential, kid: key.verificationMethod, secretKeyMultibase: key.secretKeyMultibase, publicKeyMultibase: key.publicKeyMultibase }),
-  ]);
+  const { credentialJson, jwt } = await deps.signer.signForIssuance({ credential, key, created: now });
   const replaced = replaceWithRenewedVersion(deps.db, {
     current: certificate,
-    renewed: { credentialJson: JSON.stringify(signed), credentialJwt: jwt, validUntil: credential.validUntil!, signingKeyId: key.keyId },
+    renewed: { credentialJson, credentialJwt: jwt, validUntil: credential.validUntil!, signingKeyId: key.keyId },
     at: now.toISOString(),
   });
   return replaced ? 'renewed' : 'changed_concurrently';

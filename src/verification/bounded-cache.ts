@@ -1,6 +1,6 @@
 /**
- * A bounded in-memory cache (least recently inserted evicted first). Used for signature
- * results of stored credentials: a stored credential never changes, so neither does its proof.
+ * A bounded in-memory least-recently-used cache. Used for results that never change for their
+ * key (signature checks of a stored credential version, rendered images and PDFs).
  */
 export class BoundedCache<V> {
   private readonly entries = new Map<string, V>();
@@ -9,14 +9,21 @@ export class BoundedCache<V> {
     if (capacity < 1) throw new TypeError('capacity must be at least 1');
   }
 
-  /** The cached value, if present. */
+  /** The cached value, if present (and marks it recently used). */
   get(key: string): V | undefined {
-    return this.entries.get(key);
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      // Map keeps insertion order: re-inserting moves the entry to the most-recent end.
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
   }
 
-  /** Stores a value, evicting the oldest entry when full. */
+  /** Stores a value, evicting the least recently used entry when full. */
   set(key: string, value: V): void {
-    if (!this.entries.has(key) && this.entries.size >= this.capacity) {
+    this.entries.delete(key);
+    if (this.entries.size >= this.capacity) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }

@@ -9,7 +9,7 @@ describe('loadConfig', () => {
       databaseUrl: './data/credence.db',
       dataDir: './data',
       seedDemo: true,
-      signerThreads: 2,
+      signerThreads: 1,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });

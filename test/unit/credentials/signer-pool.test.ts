@@ -31,6 +31,15 @@ describe('signer pool (worker threads, from TypeScript sources)', () => {
     expect(result.verified).toBe(true);
   });
 
+  it('signs both forms of one credential in one job, serialised exactly as stored', async () => {
+    const credential = buildCredential();
+    const { credentialJson, jwt } = await pool.signForIssuance({ credential, key: acme.key, created: ISSUED_AT });
+    expect(credentialJson).toBe(JSON.stringify(await signCredential({ credential, key: acme.key, documentLoader, created: ISSUED_AT })));
+    expect(decodeProtectedHeader(jwt).kid).toBe(acme.key.verificationMethod);
+    const result = await verifyVcJwt({ jwt, resolveJwk: () => publicKeyJwk(acme.keyPair.publicKeyMultibase), now: NOW, checkStatus: statusChecker() });
+    expect(result.verified).toBe(true);
+  });
+
   it('propagates errors with their type, and contexts registered after start', async () => {
     await expect(pool.signCredential({ credential: buildCredential(), key: { ...acme.key, secretKeyMultibase: 'zbad' } })).rejects.toThrow(TypeError);
     const url = 'https://credence.test/contexts/pool-test-v1.jsonld';
