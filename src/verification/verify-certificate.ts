@@ -34,14 +34,21 @@ export interface VerifyCertificateDeps {
   now: () => Date;
   documentLoader: DocumentLoader;
   checkStatus: StatusChecker;
-  /** Cache of the time-independent checks (signature, issuer, schema) per certificate number. */
-  staticChecks: BoundedCache<CheckResult[]>;
+  /** Per certificate version: the time-independent checks and the fields the others need. */
+  staticChecks: BoundedCache<StaticVerification>;
+}
+
+/** What never changes for a stored credential version: signature, issuer and schema results,
+ * and the dates and status entry that the per-request checks read (so no re-parsing). */
+export interface StaticVerification {
+  checks: CheckResult[];
+  timeFields: { validFrom?: unknown; validUntil?: unknown; credentialStatus?: unknown };
 }
 
 const TIME_INDEPENDENT = new Set(['signature', 'issuer', 'schema']);
 
 /** Creates the cache `verifyCertificate` keeps its signature results in. */
-export function createStaticCheckCache(capacity = 50_000): BoundedCache<CheckResult[]> {
+export function createStaticCheckCache(capacity = 50_000): BoundedCache<StaticVerification> {
   return new BoundedCache(capacity);
 }
 
@@ -55,17 +62,19 @@ export async function verifyCertificate(deps: VerifyCertificateDeps, number: str
   const certificate = findCertificateByNumber(deps.db, number);
   if (!certificate) return undefined;
   const tenant = findTenantById(deps.db, certificate.tenantId)!;
-  const credential = JSON.parse(certificate.credentialJson) as Record<string, unknown>;
   const now = deps.now();
   // Renewal replaces the credential under the same number: cache per version.
   const cacheKey = `${number}@${certificate.version}`;
   const cached = deps.staticChecks.get(cacheKey);
   let checks: CheckResult[];
   if (cached) {
-    checks = [...cached, checkValidity(credential, now), await checkStatusEntries(credential.credentialStatus, deps.checkStatus)];
+    const { timeFields } = cached;
+    checks = [...cached.checks, checkValidity(timeFields, now), await checkStatusEntries(timeFields.credentialStatus, deps.checkStatus)];
   } else {
+    const credential = JSON.parse(certificate.credentialJson) as Record<string, unknown>;
     checks = (await verifyCredential({ credential, documentLoader: deps.documentLoader, now, checkStatus: deps.checkStatus })).checks;
-    deps.staticChecks.set(cacheKey, checks.filter((c) => TIME_INDEPENDENT.has(c.check)));
+    const { validFrom, validUntil, credentialStatus } = credential;
+    deps.staticChecks.set(cacheKey, { checks: checks.filter((c) => TIME_INDEPENDENT.has(c.check)), timeFields: { validFrom, validUntil, credentialStatus } });
   }
   return {
     number,

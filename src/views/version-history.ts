@@ -5,7 +5,7 @@ import { credentialVersionUrl } from '../issuance/renew-credentials.js';
 import { formatLongDate } from '../pdf/format-date.js';
 import { html, type SafeHtml } from './html.js';
 
-/** A list of a renewed credential's versions (current first); nothing for a first issue. */
+/** A list of a renewed credential's versions (current first). */
 export function renderVersionHistory(options: {
   number: string;
   currentVersion: number;
@@ -17,7 +17,6 @@ export function renderVersionHistory(options: {
   lang: Language;
 }): SafeHtml {
   const { number, previous, publicUrl, t, lang } = options;
-  if (previous.length === 0) return html``;
   const period = (from: string, until: string | null) =>
     until ? t('history:period', { from: formatLongDate(from, lang), until: formatLongDate(until, lang) }) : formatLongDate(from, lang);
   const rows = [

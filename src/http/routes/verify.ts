@@ -90,16 +90,19 @@ export function verifyRouter(deps: VerifyCertificateDeps & UsageEvidenceDeps): R
       } else {
         const lang = requestLanguage(req, verification.learnerLocale);
         const t = translator(lang);
-        const history = renderVersionHistory({
-          number,
-          currentVersion: certificate.version,
-          currentValidFrom: (JSON.parse(certificate.credentialJson) as { validFrom: string }).validFrom,
-          currentValidUntil: certificate.validUntil,
-          previous: previousVersions,
-          publicUrl: deps.publicUrl,
-          t,
-          lang,
-        });
+        const history =
+          previousVersions.length === 0
+            ? undefined
+            : renderVersionHistory({
+                number,
+                currentVersion: certificate.version,
+                currentValidFrom: (JSON.parse(certificate.credentialJson) as { validFrom: string }).validFrom,
+                currentValidUntil: certificate.validUntil,
+                previous: previousVersions,
+                publicUrl: deps.publicUrl,
+                t,
+                lang,
+              });
         const usagePanel = renderUsagePanel({ evidence: usage, t, lang });
         res.setHeader('Content-Security-Policy', allowCopyLinkScript(String(res.getHeader('Content-Security-Policy'))));
         res.type('html').send(renderVerifyPage({ verification, t, lang, publicUrl: deps.publicUrl, usagePanel, history }));
