@@ -143,7 +143,7 @@ try {
   notes.push(
     `Warm-up (first sight of the 2,000-certificate working set, full signature verification): ${fmt(warm.rps)} req/s.`,
     `Verify runs (req/s): ${verifyRuns.map((r) => fmt(r.rps)).join(', ')}; hello runs: ${helloRuns.map((r) => fmt(r.rps)).join(', ')} (median of each reported).`,
-    `Server RSS right after start (2 signer threads, 100k-row database): ${startMemory.rssMb} MB; hello server RSS: ${hello.memory().rssMb} MB.`,
+    `Server RSS right after start (default signer threads, 100k-row database): ${startMemory.rssMb} MB; hello server RSS: ${hello.memory().rssMb} MB.`,
   );
 } finally {
   await server.stop();

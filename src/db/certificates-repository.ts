@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { prepared } from './prepared.js';
 import { certificates } from './schema.js';
@@ -11,13 +11,18 @@ export type CertificateRecord = typeof certificates.$inferSelect;
  * The unique index decides, so concurrent identical requests produce exactly one row.
  * Returns true when this call created it.
  */
-export function insertCertificateOnce(db: Db, record: typeof certificates.$inferInsert): boolean {
-  const result = db
-    .insert(certificates)
-    .values(record)
-    .onConflictDoNothing({ target: [certificates.tenantId, certificates.courseId, certificates.learnerId] })
-    .run();
-  return result.changes > 0;
+export function insertCertificateOnce(db: Db, record: CertificateRecord): boolean {
+  const insert = prepared(db, 'insertCertificateOnce', (d) =>
+    d
+      .insert(certificates)
+      .values(
+        // Every column bound to the record's property of the same name.
+        Object.fromEntries(Object.keys(getTableColumns(certificates)).map((name) => [name, sql.placeholder(name)])) as unknown as CertificateRecord,
+      )
+      .onConflictDoNothing({ target: [certificates.tenantId, certificates.courseId, certificates.learnerId] })
+      .prepare(),
+  );
+  return insert.run(record).changes > 0;
 }
 
 /** The certificate a learner holds for a course of the tenant, if any. */

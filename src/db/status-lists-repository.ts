@@ -36,10 +36,13 @@ export function createStatusListRow(db: Db, row: typeof statusLists.$inferInsert
 
 /** Counts one more allocated slot in a list. */
 export function countAllocatedSlot(db: Db, tenantId: string, listId: string): void {
-  db.update(statusLists)
-    .set({ allocated: sql`${statusLists.allocated} + 1` })
-    .where(and(eq(statusLists.tenantId, tenantId), eq(statusLists.listId, listId)))
-    .run();
+  prepared(db, 'countAllocatedSlot', (d) =>
+    d
+      .update(statusLists)
+      .set({ allocated: sql`${statusLists.allocated} + 1` })
+      .where(and(eq(statusLists.tenantId, sql.placeholder('tenantId')), eq(statusLists.listId, sql.placeholder('listId'))))
+      .prepare(),
+  ).run({ tenantId, listId });
 }
 
 /** Stores the newly signed status-list credential of a list. */

@@ -1,4 +1,5 @@
-import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from './client.js';
 import { prepared } from './prepared.js';
 import { courses, learners, usageDays, usageStatements, type CourseUsageRule } from './schema.js';
@@ -11,62 +12,103 @@ export interface CourseRule {
 
 /** The tenant's courses that define which activities count as applying their skill. */
 export function courseUsageRules(db: Db, tenantId: string): CourseRule[] {
-  return db
-    .select({ courseId: courses.id, rule: courses.usage })
-    .from(courses)
-    .where(and(eq(courses.tenantId, tenantId), isNotNull(courses.usage)))
-    .all()
+  return prepared(db, 'courseUsageRules', (d) =>
+    d
+      .select({ courseId: courses.id, rule: courses.usage })
+      .from(courses)
+      .where(and(eq(courses.tenantId, sql.placeholder('tenantId')), isNotNull(courses.usage)))
+      .prepare(),
+  )
+    .all({ tenantId })
     .map((row) => ({ courseId: row.courseId, rule: row.rule! }));
 }
 
-/** Finds the tenant's learner by email, SHA-1 of the mailto IRI, or LMS learner id (the smallest id if several match). */
-export function findLearnerIdBy(db: Db, tenantId: string, by: { email?: string; emailSha1?: string; id?: string }): string | undefined {
-  const field = by.email !== undefined ? 'email' : by.emailSha1 !== undefined ? 'emailSha1' : 'id';
-  const value = by.email ?? by.emailSha1 ?? by.id;
-  if (value === undefined) return undefined;
-  const column = learners[field];
-  // ORDER BY +id (not id): a plain ORDER BY id makes SQLite walk the (tenant, id) primary key and
-  // test every learner of the tenant (a full scan per statement); the unary plus keeps the same
-  // order but lets it search the email index and sort the one or two matches.
-  return prepared(db, `learnerIdBy:${field}`, (d) =>
+/**
+ * Values per `IN (…)` list. Every list has exactly this many placeholders (a short chunk repeats
+ * its first value, harmless in `IN`), so each query is prepared once instead of once per length;
+ * 256 keeps a 1,000-statement batch at four queries, far below SQLite's variable limit.
+ */
+const IN_CHUNK = 256;
+const IN_PLACEHOLDERS = Array.from({ length: IN_CHUNK }, (_, i) => sql.placeholder(`v${i}`));
+
+/** Runs `query` once per chunk of `values` (deduplicated), binding them as v0…v255. */
+function chunked<Row>(values: readonly string[], query: (params: Record<string, string>) => Row[]): Row[] {
+  const distinct = [...new Set(values)];
+  const rows: Row[] = [];
+  for (let start = 0; start < distinct.length; start += IN_CHUNK) {
+    const params: Record<string, string> = {};
+    for (let i = 0; i < IN_CHUNK; i++) params[`v${i}`] = distinct[start + i] ?? distinct[start]!;
+    rows.push(...query(params));
+  }
+  return rows;
+}
+
+/** The learner columns an xAPI actor can be matched on. */
+export type LearnerKey = 'email' | 'emailSha1' | 'id';
+
+/**
+ * Finds the tenant's learners by email, SHA-1 of the mailto IRI, or LMS learner id, for many
+ * values in one query per 256: value → learner id (the smallest id when several learners share
+ * an email). Values without a learner are absent from the map.
+ */
+export function findLearnerIdsBy(db: Db, tenantId: string, key: LearnerKey, values: readonly string[]): Map<string, string> {
+  if (values.length === 0) return new Map();
+  const column: SQLiteColumn = learners[key];
+  // min(id) per value is what `ORDER BY id LIMIT 1` per value gave (same BINARY collation); the
+  // IN list is searched through the (tenant, email) indexes, one seek per value.
+  const query = prepared(db, `learnerIdsBy:${key}`, (d) =>
     d
-      .select({ id: learners.id })
+      .select({ value: sql<string>`${column}`, id: sql<string>`min(${learners.id})` })
       .from(learners)
-      .where(and(eq(learners.tenantId, sql.placeholder('tenantId')), eq(column, sql.placeholder('value'))))
-      .orderBy(sql`+${learners.id}`)
-      .limit(1)
+      .where(and(eq(learners.tenantId, sql.placeholder('tenantId')), inArray(column, IN_PLACEHOLDERS)))
+      .groupBy(column)
       .prepare(),
-  ).get({ tenantId, value })?.id;
+  );
+  return new Map(chunked(values, (params) => query.all({ ...params, tenantId })).map((row) => [row.value, row.id]));
 }
 
-/** The content hash stored for a statement id, if the statement was seen before. */
-export function findStatementContentHash(db: Db, tenantId: string, idHash: string): string | undefined {
-  return prepared(db, 'statementContentHash', (d) =>
+/** Content hashes already stored for these statement id hashes (one query per 256 ids). */
+export function findStatementContentHashes(db: Db, tenantId: string, idHashes: readonly string[]): Map<string, string> {
+  if (idHashes.length === 0) return new Map();
+  const query = prepared(db, 'statementContentHashes', (d) =>
     d
-      .select({ contentHash: usageStatements.contentHash })
+      .select({ idHash: usageStatements.idHash, contentHash: usageStatements.contentHash })
       .from(usageStatements)
-      .where(and(eq(usageStatements.tenantId, sql.placeholder('tenantId')), eq(usageStatements.idHash, sql.placeholder('idHash'))))
+      .where(and(eq(usageStatements.tenantId, sql.placeholder('tenantId')), inArray(usageStatements.idHash, IN_PLACEHOLDERS)))
       .prepare(),
-  ).get({ tenantId, idHash })?.contentHash;
+  );
+  return new Map(chunked(idHashes, (params) => query.all({ ...params, tenantId })).map((row) => [row.idHash, row.contentHash]));
 }
 
-/** Remembers a statement id and content hash. */
-export function rememberStatement(db: Db, row: typeof usageStatements.$inferInsert): void {
-  prepared(db, 'rememberStatement', (d) =>
+/** Remembers statement ids and content hashes (one prepared insert, reused across batches). */
+export function rememberStatements(db: Db, rows: ReadonlyArray<typeof usageStatements.$inferInsert>): void {
+  const insert = prepared(db, 'rememberStatement', (d) =>
     d
       .insert(usageStatements)
       .values({ tenantId: sql.placeholder('tenantId'), idHash: sql.placeholder('idHash'), contentHash: sql.placeholder('contentHash') })
       .onConflictDoNothing()
       .prepare(),
-  ).run(row);
+  );
+  for (const row of rows) insert.run(row);
 }
 
-/** Adds one statement to a learner's active day for a course (creating the day if needed). */
-export function addUsageDay(
-  db: Db,
-  row: { tenantId: string; learnerId: string; courseId: string; day: string; sourceId: string | null },
-): void {
-  prepared(db, 'addUsageDay', (d) =>
+/** Statements counted on one learner's active day for one course. */
+export interface UsageDayCount {
+  tenantId: string;
+  learnerId: string;
+  courseId: string;
+  day: string;
+  /** How many statements to add to the day. */
+  statements: number;
+  sourceId: string | null;
+}
+
+/**
+ * Adds statements to learners' active days (creating days as needed). A new day keeps the
+ * source given here; an existing day keeps the source that first reported it.
+ */
+export function addUsageDays(db: Db, rows: readonly UsageDayCount[]): void {
+  const upsert = prepared(db, 'addUsageDays', (d) =>
     d
       .insert(usageDays)
       .values({
@@ -74,36 +116,46 @@ export function addUsageDay(
         learnerId: sql.placeholder('learnerId'),
         courseId: sql.placeholder('courseId'),
         day: sql.placeholder('day'),
-        statements: 1,
+        statements: sql.placeholder('statements'),
         sourceId: sql.placeholder('sourceId'),
       })
       .onConflictDoUpdate({
         target: [usageDays.tenantId, usageDays.learnerId, usageDays.courseId, usageDays.day],
-        set: { statements: sql`${usageDays.statements} + 1` },
+        set: { statements: sql`${usageDays.statements} + excluded.statements` },
       })
       .prepare(),
-  ).run(row);
+  );
+  for (const row of rows) upsert.run(row);
 }
 
-/** A learner's active days for a course (ascending) and the sources that reported them. */
+function sameLearnerCourse(): SQL | undefined {
+  return and(
+    eq(usageDays.tenantId, sql.placeholder('tenantId')),
+    eq(usageDays.learnerId, sql.placeholder('learnerId')),
+    eq(usageDays.courseId, sql.placeholder('courseId')),
+  );
+}
+
+/** A learner's active days for a course (ascending) and the sources that reported them (in order of first day). */
 export function learnerUsage(
   db: Db,
   key: { tenantId: string; learnerId: string; courseId: string },
 ): { days: string[]; sourceIds: string[] } {
-  const rows = prepared(db, 'learnerUsage', (d) =>
+  // Days alone come from the primary-key index (covering, no table lookups) in array mode: no
+  // per-row objects for the 700+ rows of an active learner.
+  const days = prepared(db, 'learnerUsageDays', (d) =>
+    d.select({ day: usageDays.day }).from(usageDays).where(sameLearnerCourse()).orderBy(asc(usageDays.day)).prepare(),
+  ).values(key) as Array<[string]>;
+  // Sources are few: one row per source, ordered by the first day it reported (as before, when
+  // they were collected from the day rows in day order).
+  const sources = prepared(db, 'learnerUsageSources', (d) =>
     d
-      .select({ day: usageDays.day, sourceId: usageDays.sourceId })
+      .select({ sourceId: usageDays.sourceId })
       .from(usageDays)
-      .where(
-        and(
-          eq(usageDays.tenantId, sql.placeholder('tenantId')),
-          eq(usageDays.learnerId, sql.placeholder('learnerId')),
-          eq(usageDays.courseId, sql.placeholder('courseId')),
-        ),
-      )
-      .orderBy(asc(usageDays.day))
+      .where(and(sameLearnerCourse(), isNotNull(usageDays.sourceId)))
+      .groupBy(usageDays.sourceId)
+      .orderBy(sql`min(${usageDays.day})`)
       .prepare(),
-  ).all(key);
-  const sourceIds = [...new Set(rows.map((r) => r.sourceId).filter((id): id is string => id !== null))];
-  return { days: rows.map((r) => r.day), sourceIds };
+  ).values(key) as Array<[string]>;
+  return { days: days.map((row) => row[0]), sourceIds: sources.map((row) => row[0]) };
 }
