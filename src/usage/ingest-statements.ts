@@ -1,8 +1,17 @@
 import type { Db } from '../db/client.js';
-import { addUsageDay, courseUsageRules, findLearnerIdBy, findStatementContentHash, rememberStatement, type CourseRule } from '../db/usage-repository.js';
+import {
+  addUsageDays,
+  courseUsageRules,
+  findLearnerIdsBy,
+  findStatementContentHashes,
+  rememberStatements,
+  type CourseRule,
+  type LearnerKey,
+  type UsageDayCount,
+} from '../db/usage-repository.js';
 import { AppError } from '../errors.js';
 import { sha256Hex } from '../security/hashes.js';
-import { actorIdentity, parseStatement, statementContentHash, statementUtcDay, type StatementError, type XapiStatement } from './xapi-statement.js';
+import { actorIdentity, parseStatement, statementFingerprint, type StatementError, type XapiStatement } from './xapi-statement.js';
 
 /** Most statements one request may carry. */
 export const MAX_STATEMENTS_PER_BATCH = 1000;
@@ -38,6 +47,22 @@ function matchingCourses(statement: XapiStatement, rules: CourseRule[]): string[
     .map(({ courseId }) => courseId);
 }
 
+/** The learner column and value an actor is matched on; openid actors match no learner. */
+function learnerKeyOf(statement: XapiStatement): { key: LearnerKey; value: string } | undefined {
+  const identity = actorIdentity(statement);
+  if (identity.kind === 'email') return { key: 'email', value: identity.email };
+  if (identity.kind === 'email_sha1') return { key: 'emailSha1', value: identity.sha1 };
+  if (identity.kind === 'account') return { key: 'id', value: identity.name };
+  return undefined;
+}
+
+/** A new statement that matched at least one course, waiting for its learner. */
+interface Candidate {
+  learner: { key: LearnerKey; value: string } | undefined;
+  courseIds: string[];
+  day: string;
+}
+
 /**
  * Ingests xAPI statements for a tenant. Each accepted statement is reduced to (learner, course,
  * UTC day) and counted on that active day; the raw statement is not stored, only hashes of its
@@ -53,58 +78,79 @@ export function ingestStatements(
     throw new AppError('batch_too_large', 413, `Send at most ${MAX_STATEMENTS_PER_BATCH} statements per request.`, { field: 'body' });
   }
   const result: IngestResult = { accepted: 0, duplicates: 0, unmatched: 0, rejected: [], ids: [] };
-  const valid: Array<{ index: number; statement: XapiStatement }> = [];
+  // Pure work (validation, hashing) happens before the write transaction, so it holds the
+  // database lock only for the queries.
+  const valid: Array<{ index: number; statement: XapiStatement; idHash: string; contentHash: string; day: string }> = [];
   statements.forEach((item, index) => {
-    const parsed = parseStatement(item);
-    if (parsed.ok) valid.push({ index, statement: parsed.statement });
-    else result.rejected.push({ index, errors: parsed.errors });
     result.ids.push(null);
+    const parsed = parseStatement(item);
+    if (!parsed.ok) {
+      result.rejected.push({ index, errors: parsed.errors });
+      return;
+    }
+    const { contentHash, utcDay } = statementFingerprint(parsed.statement);
+    const id = parsed.statement.id?.toLowerCase() ?? uuidFromHash(contentHash);
+    result.ids[index] = id;
+    valid.push({ index, statement: parsed.statement, idHash: sha256Hex(`id:${id}`), contentHash, day: utcDay });
   });
   deps.db.transaction((tx) => {
     const rules = courseUsageRules(tx, tenantId);
-    const learnerCache = new Map<string, string | undefined>();
-    for (const { index, statement } of valid) {
-      const contentHash = statementContentHash(statement);
-      const id = statement.id?.toLowerCase() ?? uuidFromHash(contentHash);
-      result.ids[index] = id;
-      const idHash = sha256Hex(`id:${id}`);
-      const known = findStatementContentHash(tx, tenantId, idHash);
-      if (known !== undefined) {
-        if (known !== contentHash) {
-          throw new AppError('statement_conflict', 409, `Statement ${id} was already received with different content.`, {
+    // One query per 256 ids instead of one per statement; ids first seen in this batch join the
+    // map as they are processed, so a repeat inside the batch behaves as a replay or a conflict.
+    const known = findStatementContentHashes(
+      tx,
+      tenantId,
+      valid.map((v) => v.idHash),
+    );
+    const fresh: Array<{ tenantId: string; idHash: string; contentHash: string }> = [];
+    const candidates: Candidate[] = [];
+    for (const { index, statement, idHash, contentHash, day } of valid) {
+      const knownHash = known.get(idHash);
+      if (knownHash !== undefined) {
+        if (knownHash !== contentHash) {
+          throw new AppError('statement_conflict', 409, `Statement ${result.ids[index]} was already received with different content.`, {
             field: `[${index}].id`,
           });
         }
         result.duplicates++;
         continue;
       }
-      rememberStatement(tx, { tenantId, idHash, contentHash });
+      known.set(idHash, contentHash);
+      fresh.push({ tenantId, idHash, contentHash });
       const courseIds = matchingCourses(statement, rules);
-      const learnerId = courseIds.length > 0 ? resolveLearner(tx, tenantId, statement, learnerCache) : undefined;
+      if (courseIds.length === 0) result.unmatched++;
+      else candidates.push({ learner: learnerKeyOf(statement), courseIds, day });
+    }
+    rememberStatements(tx, fresh);
+    const learnerIds = resolveLearners(tx, tenantId, candidates);
+    // Statements on the same learner, course and day are summed into one upsert.
+    const days = new Map<string, UsageDayCount>();
+    for (const { learner, courseIds, day } of candidates) {
+      const learnerId = learner && learnerIds.get(learner.key)!.get(learner.value);
       if (!learnerId) {
         result.unmatched++;
         continue;
       }
-      const day = statementUtcDay(statement);
-      for (const courseId of courseIds) addUsageDay(tx, { tenantId, learnerId, courseId, day, sourceId });
+      for (const courseId of courseIds) {
+        const key = JSON.stringify([learnerId, courseId, day]);
+        const row = days.get(key);
+        if (row) row.statements++;
+        else days.set(key, { tenantId, learnerId, courseId, day, statements: 1, sourceId });
+      }
       result.accepted++;
     }
+    addUsageDays(tx, [...days.values()]);
   });
   return result;
 }
 
-function resolveLearner(db: Db, tenantId: string, statement: XapiStatement, cache: Map<string, string | undefined>): string | undefined {
-  const identity = actorIdentity(statement);
-  const key = JSON.stringify(identity);
-  if (cache.has(key)) return cache.get(key);
-  const learnerId =
-    identity.kind === 'email'
-      ? findLearnerIdBy(db, tenantId, { email: identity.email })
-      : identity.kind === 'email_sha1'
-        ? findLearnerIdBy(db, tenantId, { emailSha1: identity.sha1 })
-        : identity.kind === 'account'
-          ? findLearnerIdBy(db, tenantId, { id: identity.name })
-          : undefined;
-  cache.set(key, learnerId);
-  return learnerId;
+/** Learner ids for the candidates' actors, one batched lookup per identifier kind. */
+function resolveLearners(db: Db, tenantId: string, candidates: Candidate[]): Map<LearnerKey, Map<string, string>> {
+  const wanted = new Map<LearnerKey, string[]>([
+    ['email', []],
+    ['emailSha1', []],
+    ['id', []],
+  ]);
+  for (const { learner } of candidates) if (learner) wanted.get(learner.key)!.push(learner.value);
+  return new Map([...wanted].map(([key, values]) => [key, findLearnerIdsBy(db, tenantId, key, values)]));
 }

@@ -118,18 +118,43 @@ export function statementUtcDay(statement: XapiStatement): string {
   return new Date(statement.timestamp).toISOString().slice(0, 10);
 }
 
-/** Properties an LRS may set or change, which xAPI says don't alter a statement's meaning. */
-const IGNORED_TOP_LEVEL = new Set(['id', 'stored', 'authority', 'version']);
+/**
+ * Properties an LRS may set or change, which xAPI says don't alter a statement's meaning; and
+ * `__proto__`, which the content hash has never included (copying it sets a prototype).
+ */
+const IGNORED_TOP_LEVEL = new Set(['id', 'stored', 'authority', 'version', '__proto__']);
 
+/**
+ * JSON with object keys sorted (UTF-16 order, as `<` compares) and undefined properties left
+ * out. Built by string concatenation: no entry arrays or intermediate joins per object.
+ */
 function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i] ?? null);
+    return `${out}]`;
   }
-  return JSON.stringify(value);
+  return canonicalObject(value as Record<string, unknown>);
+}
+
+function canonicalObject(object: Record<string, unknown>, top?: { utcTimestamp: string | undefined }): string {
+  let out = '{';
+  for (const key of Object.keys(object).sort()) {
+    if (top && IGNORED_TOP_LEVEL.has(key)) continue;
+    const item = top?.utcTimestamp !== undefined && key === 'timestamp' ? top.utcTimestamp : object[key];
+    if (item === undefined) continue;
+    out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(item)}`;
+  }
+  return `${out}}`;
+}
+
+/** The content hash and the timestamp in UTC (undefined for a timestamp that is not valid). */
+function hashContent(statement: XapiStatement): { contentHash: string; utcTimestamp: string | undefined } {
+  const { timestamp } = statement;
+  const utcTimestamp = typeof timestamp === 'string' && isRealTimestamp(timestamp) ? new Date(timestamp).toISOString() : undefined;
+  const json = canonicalObject(statement as Record<string, unknown>, { utcTimestamp });
+  return { contentHash: createHash('sha256').update(json).digest('hex'), utcTimestamp };
 }
 
 /**
@@ -139,12 +164,14 @@ function canonicalJson(value: unknown): string {
  * different hashes = a conflicting reuse of the id.
  */
 export function statementContentHash(statement: XapiStatement): string {
-  const content: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(statement)) {
-    if (!IGNORED_TOP_LEVEL.has(key)) content[key] = value;
-  }
-  if (typeof statement.timestamp === 'string' && isRealTimestamp(statement.timestamp)) {
-    content['timestamp'] = new Date(statement.timestamp).toISOString();
-  }
-  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+  return hashContent(statement).contentHash;
+}
+
+/**
+ * {@link statementContentHash} and {@link statementUtcDay} together, parsing the timestamp once
+ * (ingest needs both for every statement).
+ */
+export function statementFingerprint(statement: XapiStatement): { contentHash: string; utcDay: string } {
+  const { contentHash, utcTimestamp } = hashContent(statement);
+  return { contentHash, utcDay: utcTimestamp?.slice(0, 10) ?? statementUtcDay(statement) };
 }

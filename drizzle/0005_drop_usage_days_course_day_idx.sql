@@ -1,0 +1,1 @@
+DROP INDEX `usage_days_course_day_idx`;
