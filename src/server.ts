@@ -4,6 +4,7 @@ import { createApp } from './app.js';
 import { loadConfig, sqlitePathFromUrl } from './config.js';
 import { createSignerPool } from './credentials/signer-pool.js';
 import { openAnalyticsReader, openDatabase } from './db/client.js';
+import { startWalCheckpointer } from './db/wal-checkpointer.js';
 import { demoBanner, seedDemo } from './demo/seed-demo.js';
 import { createIssuanceLimit } from './issuance/issue-certificate.js';
 import { scheduleDailyRenewal } from './issuance/renewal-schedule.js';
@@ -15,7 +16,10 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env, availableParallelism());
   const logger = pino({ level: config.logLevel });
   const database = openDatabase(config.databaseUrl);
-  const analytics = sqlitePathFromUrl(config.databaseUrl) === ':memory:' ? undefined : openAnalyticsReader(config.databaseUrl);
+  const databasePath = sqlitePathFromUrl(config.databaseUrl);
+  const onDisk = databasePath !== ':memory:';
+  const analytics = onDisk ? openAnalyticsReader(config.databaseUrl) : undefined;
+  const checkpointer = onDisk ? startWalCheckpointer({ sqlite: database.sqlite, path: databasePath }) : undefined;
   const masterKey = loadOrCreateMasterKey({
     masterKeyText: config.masterKeyText,
     dataDir: config.dataDir,
@@ -46,6 +50,7 @@ async function main(): Promise<void> {
     clearInterval(renewal);
     server.close(async () => {
       await signer.close();
+      await checkpointer?.stop();
       analytics?.close();
       database.close();
       process.exit(0);
