@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import { findCertificateForLearner, insertCertificateOnce, type CertificateRecord } from '../db/certificates-repository.js';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { findCourse, type Course } from '../db/courses-repository.js';
-import { upsertLearner } from '../db/learners-repository.js';
+import { upsertLearner, type Learner } from '../db/learners-repository.js';
 import { countAllocatedSlot } from '../db/status-lists-repository.js';
 import type { Tenant } from '../db/tenants-repository.js';
 import { AppError, notFound } from '../errors.js';
@@ -63,8 +63,21 @@ export async function issueCertificate(
   if (Date.parse(input.completedAt) > now.getTime() + FUTURE_TOLERANCE_MS) {
     throw new AppError('completed_at_in_future', 400, 'completedAt must not be in the future', { field: 'completedAt' });
   }
+  const learner = learnerRow(tenant, input, now);
+  const key = { tenantId: tenant.id, courseId: course.id, learnerId: input.learner.id };
+  const existing = findCertificateForLearner(deps.db, key);
+  if (existing) {
+    upsertLearner(deps.db, learner);
+    return { certificate: existing, created: false };
+  }
+  const sign = () => signAndStore(deps, { tenant, course, input, learner, key, now });
+  return deps.issuanceLimit ? deps.issuanceLimit(sign) : sign();
+}
+
+/** The learner as the LMS describes them now (emails normalised; the SHA-1 matches xAPI mbox_sha1sum). */
+function learnerRow(tenant: Tenant, input: CompletionInput, now: Date): Learner {
   const email = input.learner.email?.trim().toLowerCase();
-  upsertLearner(deps.db, {
+  return {
     tenantId: tenant.id,
     id: input.learner.id,
     name: input.learner.name,
@@ -74,24 +87,29 @@ export async function issueCertificate(
     team: input.learner.team ?? null,
     managerId: input.learner.managerId ?? null,
     updatedAt: now.toISOString(),
-  });
-  const key = { tenantId: tenant.id, courseId: course.id, learnerId: input.learner.id };
-  const existing = findCertificateForLearner(deps.db, key);
-  if (existing) return { certificate: existing, created: false };
-  const sign = () => signAndStore(deps, { tenant, course, input, key, now });
-  return deps.issuanceLimit ? deps.issuanceLimit(sign) : sign();
+  };
 }
 
 /** Signs the credential and stores the certificate unless a concurrent request stored one first. */
 async function signAndStore(
   deps: IssuanceDeps,
-  options: { tenant: Tenant; course: Course; input: CompletionInput; key: { tenantId: string; courseId: string; learnerId: string }; now: Date },
+  options: {
+    tenant: Tenant;
+    course: Course;
+    input: CompletionInput;
+    learner: Learner;
+    key: { tenantId: string; courseId: string; learnerId: string };
+    now: Date;
+  },
 ): Promise<{ certificate: CertificateRecord; created: boolean }> {
-  const { tenant, course, input, key, now } = options;
+  const { tenant, course, input, learner, key, now } = options;
   // Waiting for the limit may have let a concurrent identical request finish first.
   const stored = findCertificateForLearner(deps.db, key);
-  if (stored) return { certificate: stored, created: false };
-  const email = input.learner.email?.trim().toLowerCase();
+  if (stored) {
+    upsertLearner(deps.db, learner);
+    return { certificate: stored, created: false };
+  }
+  const email = learner.email ?? undefined;
   const issuer = buildIssuerProfile(deps.publicUrl, tenant);
   const signingKey = loadActiveSigningKey(deps.db, { tenantId: tenant.id, issuerDid: issuer.id, masterKey: deps.masterKey });
   for (let attempt = 1; ; attempt++) {
@@ -130,7 +148,9 @@ async function signAndStore(
       version: 1,
     };
     try {
+      // One transaction (one commit) for the learner and the certificate.
       const created = deps.db.transaction((tx) => {
+        upsertLearner(tx, learner);
         const inserted = insertCertificateOnce(tx, record);
         if (inserted) countAllocatedSlot(tx, tenant.id, slot.listId);
         return inserted;
