@@ -5,7 +5,7 @@
  */
 import { logLoad, medianLoad, runLoad, type LoadResult } from './lib/load.js';
 import { freePort, startHello, startServer } from './lib/processes.js';
-import { fmt, pct, runHeader, table, writeSection, type Row } from './lib/results.js';
+import { fmt, pct, publishSection, type Row } from './lib/results.js';
 import { benchDatabasePath, bulkCopyCertificates, closeSeeded, issueRealCertificates, learnerId, seedTenant } from './lib/seed.js';
 
 const TOTAL_CERTIFICATES = Number(process.env.BENCH_CERTIFICATES ?? 100_000);
@@ -151,14 +151,5 @@ try {
   db.cleanup();
 }
 
-const section = `## Issue 3 — core service (\`bench/core.ts\`)
-
-${runHeader('npx tsx bench/core.ts')}
-
-${table(rows)}
-
-${notes.map((n) => `- ${n}`).join('\n')}
-`;
-console.log(`\n${section}`);
-writeSection('core', section);
+publishSection({ name: 'core', heading: 'Issue 3 — core service', rows, notes });
 console.log(`core: done in ${elapsed()}`);

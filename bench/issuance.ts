@@ -8,7 +8,7 @@ import { signWebhook } from '../src/security/webhook-signature.js';
 import { loadAverage } from './lib/machine.js';
 import { logLoad, runLoad, type LoadOptions } from './lib/load.js';
 import { freePort, startServer } from './lib/processes.js';
-import { fmt, runHeader, table, writeSection, type Row } from './lib/results.js';
+import { fmt, publishSection, type Row } from './lib/results.js';
 import { benchDatabasePath, bulkCopyCertificates, closeSeeded, issueRealCertificates, seedTenant } from './lib/seed.js';
 
 const BURST_S = Number(process.env.BENCH_BURST ?? 20);
@@ -101,14 +101,5 @@ check.close();
 db.cleanup();
 notes.push(`Stored after the burst: ${fmt(stored)} certificates for ${fmt(burstCreated)} 201 responses, ${fmt(withProof)} with a Data Integrity proof and a JWT.`);
 
-const section = `## Issue 4 — signed issuance (\`bench/issuance.ts\`)
-
-${runHeader('npx tsx bench/issuance.ts')}
-
-${table(rows)}
-
-${notes.map((n) => `- ${n}`).join('\n')}
-`;
-console.log(`\n${section}`);
-writeSection('issuance', section);
+publishSection({ name: 'issuance', heading: 'Issue 4 — signed issuance', rows, notes });
 console.log(`issuance: done in ${elapsed()}`);

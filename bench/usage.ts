@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { loadAverage } from './lib/machine.js';
 import { logLoad, runLoad } from './lib/load.js';
 import { freePort, startServer } from './lib/processes.js';
-import { fmt, runHeader, table, writeSection, type Row } from './lib/results.js';
+import { fmt, publishSection, type Row } from './lib/results.js';
 import { benchDatabasePath, bulkCopyCertificates, bulkInsertUsageDays, closeSeeded, dayBefore, issueRealCertificates, learnerEmail, learnerId, seedTenant } from './lib/seed.js';
 
 const USAGE_DAYS = 1_000_000;
@@ -120,14 +120,5 @@ check.close();
 db.cleanup();
 notes.push(`usage_days rows: ${fmt(inserted)} seeded, ${fmt(total)} after ingest.`);
 
-const section = `## Issue 5 — usage evidence (\`bench/usage.ts\`)
-
-${runHeader('npx tsx bench/usage.ts')}
-
-${table(rows)}
-
-${notes.map((n) => `- ${n}`).join('\n')}
-`;
-console.log(`\n${section}`);
-writeSection('usage', section);
+publishSection({ name: 'usage', heading: 'Issue 5 — usage evidence', rows, notes });
 console.log(`usage: done in ${elapsed()}`);

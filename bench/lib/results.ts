@@ -49,3 +49,20 @@ export function writeSection(name: string, markdown: string): void {
 export const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 /** A ratio as a percentage with no decimals. */
 export const pct = (a: number, b: number) => `${Math.round((a / b) * 100)}%`;
+
+/**
+ * Prints a script's results section (heading, run header, table, notes) and writes it into its
+ * marked place in RESULTS.md.
+ */
+export function publishSection(options: { name: string; heading: string; rows: Row[]; notes: string[] }): void {
+  const section = `## ${options.heading} (\`bench/${options.name}.ts\`)
+
+${runHeader(`npx tsx bench/${options.name}.ts`)}
+
+${table(options.rows)}
+
+${options.notes.map((n) => `- ${n}`).join('\n')}
+`;
+  console.log(`\n${section}`);
+  writeSection(options.name, section);
+}
