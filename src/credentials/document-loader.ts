@@ -33,6 +33,14 @@ export const CONTEXT_URLS = {
   multikeyV1: 'https://w3id.org/security/multikey/v1',
   jwkV1: 'https://w3id.org/security/jwk/v1',
   didV1: 'https://www.w3.org/ns/did/v1',
+  /** VC Data Model 1.1 base context (VC-API accepts 1.1 credentials). */
+  credentialsV1: 'https://www.w3.org/2018/credentials/v1',
+  /** Terms of the older Ed25519Signature2020 proofs (verified, never issued). */
+  ed25519Signature2020: 'https://w3id.org/security/suites/ed25519-2020/v1',
+  /** BitstringStatusListEntry for 1.1 credentials (VC 2.0 defines it in its base context). */
+  bitstringStatusListV1: 'https://www.w3.org/ns/credentials/status/v1',
+  /** The VC 2.0 specification's examples vocabulary, used by interoperability test suites. */
+  credentialsExamplesV2: 'https://www.w3.org/ns/credentials/examples/v2',
 } as const;
 
 const CONTEXT_FILES: Record<string, string> = {
@@ -42,6 +50,10 @@ const CONTEXT_FILES: Record<string, string> = {
   [CONTEXT_URLS.multikeyV1]: 'multikey-v1.json',
   [CONTEXT_URLS.jwkV1]: 'jwk-v1.json',
   [CONTEXT_URLS.didV1]: 'did-v1.json',
+  [CONTEXT_URLS.credentialsV1]: 'credentials-v1.json',
+  [CONTEXT_URLS.ed25519Signature2020]: 'ed25519-2020-v1.json',
+  [CONTEXT_URLS.bitstringStatusListV1]: 'bitstring-status-list-v1.json',
+  [CONTEXT_URLS.credentialsExamplesV2]: 'credentials-examples-v2.json',
 };
 
 /** Parsed, frozen context documents, shared by every loader of the process. */

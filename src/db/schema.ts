@@ -33,6 +33,10 @@ export const tenants = sqliteTable('tenants', {
   logoType: text('logo_type'),
   /** Tenant-wide switch: when false, usage evidence is never shown on public pages. */
   usagePublic: integer('usage_public', { mode: 'boolean' }).notNull().default(true),
+  /** Which identifier of the tenant's key new credentials carry as `issuer`. */
+  issuerIdentifier: text('issuer_identifier', { enum: ['did:web', 'did:key'] }).notNull().default('did:web'),
+  /** Opt-in: keep the `credentialSubject` of credentials issued through the VC-API in the issuance log. */
+  storeIssuedSubjects: integer('store_issued_subjects', { mode: 'boolean' }).notNull().default(false),
   createdAt: text('created_at').notNull(),
 });
 
@@ -259,4 +263,67 @@ export const credentialVersions = sqliteTable(
     supersededAt: text('superseded_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.number, t.version] })],
+);
+
+/** OAuth 2.0 clients (client credentials grant) of a tenant; only a SHA-256 hash of the secret is kept. */
+export const oauthClients = sqliteTable(
+  'oauth_clients',
+  {
+    clientId: text('client_id').primaryKey(),
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    name: text('name').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    /** The scopes this client may request (space-separated OAuth scope tokens, as a list). */
+    scopes: text('scopes', { mode: 'json' }).$type<string[]>().notNull(),
+    createdAt: text('created_at').notNull(),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('oauth_clients_tenant_idx').on(t.tenantId)],
+);
+
+/**
+ * Keys of the service itself, never a tenant's credential key: e.g. the key that signs OAuth
+ * access tokens. The private part is encrypted with the master key.
+ */
+export const serverKeys = sqliteTable('server_keys', {
+  kid: text('kid').primaryKey(),
+  /** What the key is for, e.g. `oauth-token`. */
+  purpose: text('purpose').notNull(),
+  /** Public JWK (JSON text). */
+  publicJwk: text('public_jwk').notNull(),
+  /** Private JWK (JSON text), encrypted with the master key. */
+  privateJwkEnc: text('private_jwk_enc').notNull(),
+  createdAt: text('created_at').notNull(),
+  retiredAt: text('retired_at'),
+});
+
+/**
+ * The issuance log of credentials issued through the VC-API (`POST /credentials/issue`): what was
+ * issued and when, a digest of the subject, and the status entry. The subject itself is kept only
+ * when the tenant opted in (`tenants.store_issued_subjects`).
+ */
+export const issuedCredentials = sqliteTable(
+  'issued_credentials',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    /** The credential's `id`, when it has one. */
+    credentialId: text('credential_id'),
+    types: text('types', { mode: 'json' }).$type<string[]>().notNull(),
+    /** SHA-256 (hex) of the canonical JSON of `credentialSubject`. */
+    subjectDigest: text('subject_digest').notNull(),
+    /** `credentialSubject` as issued: only when the tenant opted in, otherwise null. */
+    subjectJson: text('subject_json'),
+    issuer: text('issuer').notNull(),
+    verificationMethod: text('verification_method').notNull(),
+    statusListId: text('status_list_id'),
+    statusIndex: integer('status_index'),
+    issuedAt: text('issued_at').notNull(),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [
+    uniqueIndex('issued_credentials_status_slot').on(t.tenantId, t.statusListId, t.statusIndex),
+    index('issued_credentials_tenant_credential_idx').on(t.tenantId, t.credentialId),
+    index('issued_credentials_tenant_issued_idx').on(t.tenantId, t.issuedAt),
+  ],
 );
