@@ -1,12 +1,15 @@
 import type { Response } from 'express';
 import type { ApiKeyRecord } from '../db/api-keys-repository.js';
 import type { Tenant } from '../db/tenants-repository.js';
+import type { Scope } from './scopes.js';
 
 /** Who is calling: the tenant, and the API key used (absent for HMAC-signed webhooks). */
 export interface AuthContext {
   tenant: Tenant;
   apiKey?: ApiKeyRecord;
   method: 'api_key' | 'webhook_signature';
+  /** What this caller may do. */
+  scopes: readonly Scope[];
 }
 
 /** The authenticated caller of this request; a route without auth middleware is a programmer error. */

@@ -7,9 +7,8 @@ import { decryptSecret } from '../../credentials/secret-box.js';
 import { parseApiKey, secretMatchesHash } from '../../security/api-key-token.js';
 import { verifyWebhookSignature } from '../../security/webhook-signature.js';
 import type { AuthContext } from '../auth-context.js';
+import { scopesOfApiKey, type Scope } from '../scopes.js';
 
-/** Scopes an endpoint accepts; `admin` keys are accepted everywhere. */
-export type Scope = 'admin' | 'usage';
 
 const unauthorized = (code: string, detail: string) =>
   new AppError(code, 401, detail, { field: 'Authorization', headers: { 'WWW-Authenticate': 'Bearer realm="credence"' } });
@@ -38,25 +37,41 @@ export function authenticateApiKey(db: Db, token: string): AuthContext {
   }
   const tenant = findTenantById(db, record.tenantId);
   if (!tenant) throw unauthorized('invalid_api_key', 'The API key is invalid or revoked.');
-  return { tenant, apiKey: record, method: 'api_key' };
+  return { tenant, apiKey: record, method: 'api_key', scopes: scopesOfApiKey(record.scope) };
 }
 
-function assertScope(auth: AuthContext, scopes: Scope[]): void {
-  const scope = auth.apiKey?.scope;
-  if (scope && scope !== 'admin' && !scopes.includes(scope)) {
-    throw new AppError('insufficient_scope', 403, `This key may only be used for: ${scope}.`, { field: 'Authorization' });
+/** Throws 403 `insufficient_scope` unless the caller holds `scope`. */
+export function assertScope(auth: AuthContext, scope: Scope): void {
+  if (!auth.scopes.includes(scope)) {
+    throw new AppError('insufficient_scope', 403, `This credential does not grant the "${scope}" scope.`, {
+      field: 'Authorization',
+      headers: { 'WWW-Authenticate': `Bearer realm="credence", error="insufficient_scope", scope="${scope}"` },
+    });
   }
 }
 
-/** Requires a valid API key (Bearer, or Basic for LRS clients) allowed for one of `scopes`. */
-export function requireApiKey(db: Db, scopes: Scope[] = ['admin']): RequestHandler {
+/** Requires a valid API key (Bearer, or Basic for LRS clients) that grants `scope`. */
+export function requireApiKey(db: Db, scope: Scope): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const token = presentedKey(req);
     if (!token) throw unauthorized('unauthorized', 'Send an API key as "Authorization: Bearer <key>".');
     const auth = authenticateApiKey(db, token);
-    assertScope(auth, scopes);
+    assertScope(auth, scope);
     res.locals.auth = auth;
     next();
+  };
+}
+
+/**
+ * Requires a valid API key whose scopes cover the request's method, e.g.
+ * `{ GET: 'courses:read', POST: 'courses:write' }`; a method not listed is refused with 405.
+ */
+export function requireApiKeyByMethod(db: Db, scopes: Partial<Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', Scope>>): RequestHandler {
+  const byMethod = new Map(Object.entries(scopes).map(([method, scope]) => [method, requireApiKey(db, scope)]));
+  return (req, res, next) => {
+    const handler = byMethod.get(req.method === 'HEAD' ? 'GET' : req.method);
+    if (!handler) throw new AppError('method_not_allowed', 405, `${req.method} is not supported here.`, { headers: { Allow: [...byMethod.keys()].join(', ') } });
+    return handler(req, res, next);
   };
 }
 
@@ -65,7 +80,7 @@ export function requireApiKey(db: Db, scopes: Scope[] = ['admin']): RequestHandl
  * `Credence-Signature: t=<unix>,v1=<hex>` over `t + "." + rawBody`, within a 5-minute window).
  */
 export function requireApiKeyOrWebhookSignature(deps: { db: Db; masterKey: Buffer; now: () => Date }): RequestHandler {
-  const apiKeyAuth = requireApiKey(deps.db, ['admin']);
+  const apiKeyAuth = requireApiKey(deps.db, 'completions:write');
   return (req: Request, res: Response, next: NextFunction) => {
     const signature = req.get('credence-signature');
     if (!signature) return apiKeyAuth(req, res, next);
@@ -84,7 +99,7 @@ export function requireApiKeyOrWebhookSignature(deps: { db: Db; masterKey: Buffe
         ? unauthorized('signature_expired', 'The signature timestamp is outside the 5-minute window.')
         : unauthorized('invalid_signature', 'The webhook signature does not match the body.');
     }
-    res.locals.auth = { tenant, method: 'webhook_signature' } satisfies AuthContext;
+    res.locals.auth = { tenant, method: 'webhook_signature', scopes: ['completions:write'] } satisfies AuthContext;
     next();
   };
 }

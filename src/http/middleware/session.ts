@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { findApiKeyByPrefix } from '../../db/api-keys-repository.js';
 import { findTenantById } from '../../db/tenants-repository.js';
 import type { AuthContext } from '../auth-context.js';
+import { scopesOfApiKey } from '../scopes.js';
 import { presentedKey, requireApiKey } from './auth.js';
 
 /** Name of the dashboard session cookie. */
@@ -82,7 +83,7 @@ export function createSessions(deps: SessionDeps): Sessions {
       const apiKey = findApiKeyByPrefix(deps.db, payload.k);
       if (!apiKey || apiKey.revokedAt || apiKey.tenantId !== payload.t || apiKey.scope !== 'admin') return undefined;
       const tenant = findTenantById(deps.db, payload.t);
-      return tenant ? { tenant, apiKey, method: 'api_key' } : undefined;
+      return tenant ? { tenant, apiKey, method: 'api_key', scopes: scopesOfApiKey('admin') } : undefined;
     },
   };
 }
@@ -92,7 +93,7 @@ export function createSessions(deps: SessionDeps): Sessions {
  * work in a browser). A request that sends an Authorization header is judged on it alone.
  */
 export function requireApiKeyOrSession(deps: SessionDeps): RequestHandler {
-  const apiKeyAuth = requireApiKey(deps.db);
+  const apiKeyAuth = requireApiKey(deps.db, 'analytics:read');
   const sessions = createSessions(deps);
   return (req: Request, res: Response, next: NextFunction) => {
     const session = presentedKey(req) === undefined ? sessions.read(req) : undefined;

@@ -6,7 +6,7 @@ import type { IssuanceDeps } from '../../issuance/issue-certificate.js';
 import { presentCertificate } from '../../issuance/present-certificate.js';
 import { revokeCredential } from '../../issuance/revoke-credential.js';
 import { authOf } from '../auth-context.js';
-import { requireApiKey } from '../middleware/auth.js';
+import { requireApiKeyByMethod } from '../middleware/auth.js';
 import { externalId } from '../schemas/common.js';
 import { pageQuery } from '../schemas/pagination.js';
 import { parseInput } from '../validate.js';
@@ -36,7 +36,7 @@ function decodeCursor(text: string): CertificateCursor {
 /** `/v1/certificates`: the tenant's certificates, tenant-scoped (another tenant's number is a 404). */
 export function certificatesRouter(deps: IssuanceDeps): Router {
   const router = Router();
-  router.use(requireApiKey(deps.db));
+  router.use(requireApiKeyByMethod(deps.db, { GET: 'certificates:read', POST: 'certificates:revoke' }));
 
   router.get('/', (req, res) => {
     const query = parseInput(listQuery, req.query, 'query');

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { changeCourse, createCourse, getCourse, listTenantCourses, presentCourse, type CourseDeps } from '../../courses/course-service.js';
 import { authOf } from '../auth-context.js';
-import { requireApiKey } from '../middleware/auth.js';
+import { requireApiKeyByMethod } from '../middleware/auth.js';
 import { createCourseBody, updateCourseBody } from '../schemas/course-input.js';
 import { pageQuery } from '../schemas/pagination.js';
 import { parseInput } from '../validate.js';
@@ -10,7 +10,7 @@ import { parseInput } from '../validate.js';
 /** `/v1/courses`: the tenant's courses (admin API key). */
 export function coursesRouter(deps: CourseDeps): Router {
   const router = Router();
-  router.use(requireApiKey(deps.db));
+  router.use(requireApiKeyByMethod(deps.db, { GET: 'courses:read', POST: 'courses:write', PATCH: 'courses:write' }));
 
   router.post('/', (req, res) => {
     const input = parseInput(createCourseBody, req.body);

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { Db } from '../../db/client.js';
 import { changeTenantSettings, presentTenantSettings } from '../../tenants/tenant-settings.js';
 import { authOf } from '../auth-context.js';
-import { requireApiKey } from '../middleware/auth.js';
+import { requireApiKeyByMethod } from '../middleware/auth.js';
 import { updateTenantBody } from '../schemas/tenant-input.js';
 import { parseInput } from '../validate.js';
 
@@ -12,7 +12,7 @@ import { parseInput } from '../validate.js';
  */
 export function tenantRouter(deps: { db: Db; publicUrl: string }): Router {
   const router = Router();
-  router.use(requireApiKey(deps.db));
+  router.use(requireApiKeyByMethod(deps.db, { GET: 'tenant:read', PATCH: 'tenant:write' }));
 
   router.get('/', (_req, res) => {
     res.json(presentTenantSettings(deps.publicUrl, authOf(res).tenant));

@@ -26,7 +26,7 @@ export function statementsOf(body: unknown): unknown[] {
 export function usageRouter(deps: { db: Db; now: () => Date }): Router {
   const router = Router();
 
-  router.post('/usage/statements', requireApiKey(deps.db, ['usage']), (req, res) => {
+  router.post('/usage/statements', requireApiKey(deps.db, 'usage:write'), (req, res) => {
     if (!req.is('application/json')) {
       throw new AppError('unsupported_media_type', 415, 'Send statements as application/json.', { field: 'Content-Type' });
     }
@@ -39,13 +39,13 @@ export function usageRouter(deps: { db: Db; now: () => Date }): Router {
     res.json({ accepted: result.accepted, duplicates: result.duplicates, unmatched: result.unmatched, rejected: result.rejected });
   });
 
-  router.post('/usage-sources', requireApiKey(deps.db), (req, res) => {
+  router.post('/usage-sources', requireApiKey(deps.db, 'usage-sources:manage'), (req, res) => {
     const { name } = parseInput(z.strictObject({ name: z.string().trim().min(1).max(200) }), req.body);
     const created = createUsageSource(deps, { tenantId: authOf(res).tenant.id, name });
     res.status(201).json(created);
   });
 
-  router.get('/usage-sources', requireApiKey(deps.db), (_req, res) => {
+  router.get('/usage-sources', requireApiKey(deps.db, 'usage-sources:manage'), (_req, res) => {
     const items = listUsageSources(deps.db, authOf(res).tenant.id).map(({ id, name, createdAt }) => ({ id, name, createdAt }));
     res.json({ items });
   });

@@ -31,7 +31,7 @@ function requireJson(req: Request): void {
  */
 export function xapiRouter(deps: { db: Db }): Router {
   const router = Router();
-  router.use('/xapi', requireXapiVersion, requireApiKey(deps.db, ['usage']), statementsBodyParser);
+  router.use('/xapi', requireXapiVersion, requireApiKey(deps.db, 'usage:write'), statementsBodyParser);
 
   const ingestAll = (res: Response, statements: unknown[]) => {
     const auth = authOf(res);
