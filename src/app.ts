@@ -17,6 +17,7 @@ import { coursesRouter } from './http/routes/courses.js';
 import { credentialsRouter } from './http/routes/credentials.js';
 import { dashboardRouter } from './http/routes/dashboard.js';
 import { homeRouter } from './http/routes/home.js';
+import { oauthRouter } from './http/routes/oauth.js';
 import { issuerLogoRouter } from './http/routes/issuer-logo.js';
 import { issuersRouter } from './http/routes/issuers.js';
 import { ogImageRouter } from './http/routes/og-image.js';
@@ -112,6 +113,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/v1', usageRouter(deps));
 
   app.use(rateLimiter({ perMinute: deps.rateLimitPerMinute }));
+  app.use(oauthRouter(deps));
   app.use(homeRouter());
   app.use('/dashboard', dashboardRouter(analyticsDeps));
   app.use(xapiRouter(deps));

@@ -13,6 +13,7 @@ import { createInProcessSigner } from './credentials/in-process-signer.js';
 import { renewCredentials } from './issuance/renew-credentials.js';
 import { createUsageSource } from './usage/usage-sources.js';
 import { registerUsageContext } from './usage/usage-context.js';
+import { createOAuthClient, listOAuthClients, revokeOAuthClient } from './oauth/oauth-clients.js';
 
 const USAGE = `Usage: credence <command> [options]   (honours DATABASE_URL and CREDENCE_MASTER_KEY)
 
@@ -23,6 +24,10 @@ const USAGE = `Usage: credence <command> [options]   (honours DATABASE_URL and C
   key revoke --tenant <slug> --prefix <p>     revoke an API key
   key rotate-signing --tenant <slug>          rotate the tenant's credential signing key
   source create --tenant <slug> --name <name> register a usage source; prints its usage-only key once
+  client create --tenant <slug> --scopes "<scope> ..." [--name <name>]
+                                              register an OAuth client; prints its id and secret once
+  client list --tenant <slug>                 list a tenant's OAuth clients (no secrets)
+  client revoke --tenant <slug> --client-id <id>  revoke an OAuth client (its tokens stop working)
   renew                                       renew expiring credentials whose holders' usage is Current
 `;
 
@@ -81,6 +86,14 @@ const commands: Record<string, (ctx: CliContext) => Promise<unknown> | unknown> 
     return { prefix, revoked: true };
   },
   'key rotate-signing': (ctx) => rotateSigningKey(ctx, tenantOption(ctx).slug),
+  'client create': (ctx) =>
+    createOAuthClient(ctx, {
+      tenantId: tenantOption(ctx).id,
+      scopes: required(ctx.values, 'scopes').split(/[\s,]+/).filter(Boolean),
+      name: ctx.values.name,
+    }),
+  'client list': (ctx) => listOAuthClients(ctx, tenantOption(ctx).id),
+  'client revoke': (ctx) => revokeOAuthClient(ctx, { tenantId: tenantOption(ctx).id, clientId: required(ctx.values, 'client-id') }),
   'source create': (ctx) => createUsageSource(ctx, { tenantId: tenantOption(ctx).id, name: required(ctx.values, 'name') }),
   renew: async (ctx) => {
     const signer = createInProcessSigner();
@@ -102,6 +115,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       name: { type: 'string' },
       tenant: { type: 'string' },
       prefix: { type: 'string' },
+      scopes: { type: 'string' },
+      'client-id': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -3,11 +3,13 @@ import type { ApiKeyRecord } from '../db/api-keys-repository.js';
 import type { Tenant } from '../db/tenants-repository.js';
 import type { Scope } from './scopes.js';
 
-/** Who is calling: the tenant, and the API key used (absent for HMAC-signed webhooks). */
+/** Who is calling: the tenant, and the API key or OAuth client used (neither for HMAC-signed webhooks). */
 export interface AuthContext {
   tenant: Tenant;
   apiKey?: ApiKeyRecord;
-  method: 'api_key' | 'webhook_signature';
+  /** The OAuth client whose access token was presented (`method: 'oauth_token'`). */
+  clientId?: string;
+  method: 'api_key' | 'webhook_signature' | 'oauth_token';
   /** What this caller may do. */
   scopes: readonly Scope[];
 }

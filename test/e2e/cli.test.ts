@@ -65,6 +65,30 @@ describe('credence admin CLI', () => {
     expect(JSON.parse(renew.stdout)).toEqual({ checked: 0, renewed: [], notRenewed: [] });
   });
 
+  it('creates, lists and revokes OAuth clients; the secret is printed once', async () => {
+    const created = await runCredenceCli(['client', 'create', '--tenant', 'acme', '--scopes', 'credentials:issue certificates:read', '--name', 'LMS'], env);
+    expect(created.code).toBe(0);
+    const client = JSON.parse(created.stdout);
+    expect(Object.keys(client).sort()).toEqual(['clientId', 'clientSecret']);
+    expect(client.clientId).toMatch(/^crd_client_/);
+    expect(client.clientSecret).toMatch(/^crd_secret_/);
+    const listed = await runCredenceCli(['client', 'list', '--tenant', 'acme'], env);
+    expect(JSON.parse(listed.stdout)).toEqual([
+      { clientId: client.clientId, name: 'LMS', scopes: ['credentials:issue', 'certificates:read'], createdAt: expect.any(String), revokedAt: null },
+    ]);
+    expect(listed.stdout).not.toContain(client.clientSecret);
+    const revoked = await runCredenceCli(['client', 'revoke', '--tenant', 'acme', '--client-id', client.clientId], env);
+    expect(JSON.parse(revoked.stdout)).toEqual({ clientId: client.clientId, revoked: true });
+    expect((await runCredenceCli(['client', 'revoke', '--tenant', 'acme', '--client-id', client.clientId], env)).code).toBe(1);
+  });
+
+  it('refuses an OAuth client with an unknown scope', async () => {
+    const res = await runCredenceCli(['client', 'create', '--tenant', 'acme', '--scopes', 'credentials:issue launch:missiles'], env);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toBe('');
+    expect(res.stderr).toMatch(/Unknown scope "launch:missiles"/);
+  });
+
   it('prints usage for an unknown command', async () => {
     const res = await runCredenceCli(['frobnicate'], env);
     expect(res.code).toBe(2);

@@ -6,6 +6,7 @@ import { AppError } from '../../errors.js';
 import { decryptSecret } from '../../credentials/secret-box.js';
 import { parseApiKey, secretMatchesHash } from '../../security/api-key-token.js';
 import { verifyWebhookSignature } from '../../security/webhook-signature.js';
+import { authenticateAccessToken, looksLikeJwt } from '../../oauth/access-token-auth.js';
 import type { AuthContext } from '../auth-context.js';
 import { scopesOfApiKey, type Scope } from '../scopes.js';
 
@@ -40,6 +41,16 @@ export function authenticateApiKey(db: Db, token: string): AuthContext {
   return { tenant, apiKey: record, method: 'api_key', scopes: scopesOfApiKey(record.scope) };
 }
 
+/**
+ * Resolves a presented Bearer value to its caller: an OAuth access token (a JWT) or else an API
+ * key. Throws 401 `invalid_token` or `invalid_api_key`.
+ */
+export async function authenticateCredential(db: Db, token: string): Promise<AuthContext> {
+  if (!looksLikeJwt(token)) return authenticateApiKey(db, token);
+  const caller = await authenticateAccessToken(db, token);
+  return { tenant: caller.tenant, clientId: caller.client.clientId, method: 'oauth_token', scopes: caller.scopes };
+}
+
 /** Throws 403 `insufficient_scope` unless the caller holds `scope`. */
 export function assertScope(auth: AuthContext, scope: Scope): void {
   if (!auth.scopes.includes(scope)) {
@@ -50,12 +61,15 @@ export function assertScope(auth: AuthContext, scope: Scope): void {
   }
 }
 
-/** Requires a valid API key (Bearer, or Basic for LRS clients) that grants `scope`. */
+/**
+ * Requires a valid API key (Bearer, or Basic for LRS clients) or OAuth access token (Bearer)
+ * that grants `scope`.
+ */
 export function requireApiKey(db: Db, scope: Scope): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
+  return async (req: Request, res: Response, next: NextFunction) => {
     const token = presentedKey(req);
-    if (!token) throw unauthorized('unauthorized', 'Send an API key as "Authorization: Bearer <key>".');
-    const auth = authenticateApiKey(db, token);
+    if (!token) throw unauthorized('unauthorized', 'Send an API key or access token as "Authorization: Bearer <token>".');
+    const auth = await authenticateCredential(db, token);
     assertScope(auth, scope);
     res.locals.auth = auth;
     next();

@@ -5,7 +5,7 @@ import { translator } from '../../i18n.js';
 import { requestLanguage } from './language.js';
 
 /** Problem type URIs are stable per code; they name the error rather than point anywhere. */
-const problemType = (code: string) => `https://credence.dev/problems/${code}`;
+export const problemType = (code: string): string => `https://credence.dev/problems/${code}`;
 
 /** Maps errors raised by body parsing (express/raw-body) to our stable codes. */
 function fromParserError(error: { type?: string; status?: number; message?: string }): AppError | undefined {
