@@ -26,6 +26,7 @@ import { statusListsRouter } from './http/routes/status-lists.js';
 import { tenantRouter } from './http/routes/tenant.js';
 import { usageRouter, statementsBodyParser } from './http/routes/usage.js';
 import { verifyRouter } from './http/routes/verify.js';
+import { vcApiIssueRouter } from './http/routes/vc-api-issue.js';
 import { xapiRouter } from './http/routes/xapi.js';
 import { contextsRouter } from './http/routes/contexts.js';
 import { privacyRouter } from './http/routes/privacy.js';
@@ -96,7 +97,9 @@ export function createApp(deps: AppDeps): Express {
   const evidenceCache = createEvidenceCache();
   registerUsageContext(deps.publicUrl);
 
-  app.use('/v1', rateLimiter({ perMinute: deps.rateLimitPerMinute * 10 }));
+  // One budget per API key or OAuth client across the tenant API (/v1 and the VC-API issuer routes).
+  const apiRateLimit = rateLimiter({ perMinute: deps.rateLimitPerMinute * 10 });
+  app.use(['/v1', '/credentials/issue', '/credentials/status'], apiRateLimit);
   app.use('/v1/verify', publicVerifierRouter({ documentLoader, checkStatus, now: deps.now }));
   app.use('/v1', (req, _res, next) => {
     if (['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json') && !req.is('application/*+json')) {
@@ -111,6 +114,7 @@ export function createApp(deps: AppDeps): Express {
   const analyticsDeps = { ...deps, db: deps.analyticsDb ?? deps.db };
   app.use('/v1/analytics', analyticsRouter(analyticsDeps));
   app.use('/v1', usageRouter(deps));
+  app.use(vcApiIssueRouter(deps));
 
   app.use(rateLimiter({ perMinute: deps.rateLimitPerMinute }));
   app.use(oauthRouter(deps));

@@ -26,3 +26,18 @@ export function buildIssuerProfile(publicUrl: string, tenant: Pick<Tenant, 'slug
   if (tenant.branding.logoUrl) profile.image = { id: tenant.branding.logoUrl, type: 'Image' };
   return profile;
 }
+
+/** An OB 3.0 `IdentifierEntry` naming another identifier of the issuer. */
+export interface IdentifierEntry {
+  type: 'IdentifierEntry';
+  identifier: string;
+  identifierType: 'identifier';
+}
+
+/**
+ * The issuer Profile as served at /issuers/:slug: identified by its did:web, with the `did:key`
+ * of each of its keys (newest first) as `otherIdentifier`, since credentials may name either.
+ */
+export function withOtherIdentifiers(profile: IssuerProfile, didKeys: string[]): IssuerProfile & { otherIdentifier: IdentifierEntry[] } {
+  return { ...profile, otherIdentifier: didKeys.map((identifier) => ({ type: 'IdentifierEntry', identifier, identifierType: 'identifier' })) };
+}

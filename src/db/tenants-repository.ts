@@ -1,7 +1,7 @@
 import { asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { prepared } from './prepared.js';
-import { tenants, type TenantBranding } from './schema.js';
+import { tenants } from './schema.js';
 
 /** A tenant row as the application sees it. */
 export type Tenant = typeof tenants.$inferSelect;
@@ -31,11 +31,11 @@ export function countTenants(db: Db): number {
   return db.select({ n: count() }).from(tenants).get()?.n ?? 0;
 }
 
-/** Replaces a tenant's branding (logo included) and usage-visibility settings. */
+/** Replaces a tenant's branding (logo included), usage-visibility and issuance settings. */
 export function updateTenantSettings(
   db: Db,
   tenantId: string,
-  changes: { branding?: TenantBranding; usagePublic?: boolean; name?: string; logo?: Buffer | null; logoType?: string | null },
+  changes: Partial<Pick<Tenant, 'branding' | 'usagePublic' | 'name' | 'logo' | 'logoType' | 'issuerIdentifier' | 'storeIssuedSubjects'>>,
 ): void {
   db.update(tenants).set(changes).where(eq(tenants.id, tenantId)).run();
 }

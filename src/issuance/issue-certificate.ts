@@ -9,8 +9,8 @@ import type { Tenant } from '../db/tenants-repository.js';
 import { AppError, notFound } from '../errors.js';
 import type { CredentialSigner } from '../credentials/credential-signer.js';
 import { composeAchievementCredential, initialValidity } from './compose-credential.js';
-import { allocateStatusSlot } from './allocate-status-slot.js';
-import { loadActiveSigningKey } from './tenant-signing-key.js';
+import { allocateStatusSlot, assertStatusSlotFree, StatusSlotTaken } from './allocate-status-slot.js';
+import { loadIssuingKey } from './tenant-signing-key.js';
 import { buildIssuerProfile } from '../credentials/issuer-profile.js';
 import { sha1Hex } from '../security/hashes.js';
 
@@ -110,8 +110,8 @@ async function signAndStore(
     return { certificate: stored, created: false };
   }
   const email = learner.email ?? undefined;
-  const issuer = buildIssuerProfile(deps.publicUrl, tenant);
-  const signingKey = loadActiveSigningKey(deps.db, { tenantId: tenant.id, issuerDid: issuer.id, masterKey: deps.masterKey });
+  const { issuerId, key: signingKey } = loadIssuingKey(deps.db, { tenant, publicUrl: deps.publicUrl, masterKey: deps.masterKey });
+  const issuer = { ...buildIssuerProfile(deps.publicUrl, tenant), id: issuerId };
   for (let attempt = 1; ; attempt++) {
     const issuedAt = now.toISOString();
     const number = randomUUID();
@@ -150,6 +150,7 @@ async function signAndStore(
     try {
       // One transaction (one commit) for the learner and the certificate.
       const created = deps.db.transaction((tx) => {
+        assertStatusSlotFree(tx, tenant.id, slot);
         upsertLearner(tx, learner);
         const inserted = insertCertificateOnce(tx, record);
         if (inserted) countAllocatedSlot(tx, tenant.id, slot.listId);
@@ -158,7 +159,7 @@ async function signAndStore(
       if (created) return { certificate: record, created: true };
       return { certificate: findCertificateForLearner(deps.db, key)!, created: false };
     } catch (error) {
-      const slotTaken = error instanceof Error && /certificates\.status_list_id|certificates_status_slot/.test(error.message);
+      const slotTaken = error instanceof StatusSlotTaken || (error instanceof Error && /certificates\.status_list_id|certificates_status_slot/.test(error.message));
       if (!slotTaken || attempt >= SLOT_ATTEMPTS) throw error;
     }
   }

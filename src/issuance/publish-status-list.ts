@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
 import { revokedStatusIndexes } from '../db/certificates-repository.js';
+import { revokedIssuedStatusIndexes } from '../db/issued-credentials-repository.js';
 import { findStatusList, saveStatusListCredential, type StatusListRecord } from '../db/status-lists-repository.js';
 import type { Tenant } from '../db/tenants-repository.js';
 import type { CredentialSigner } from '../credentials/credential-signer.js';
@@ -22,13 +23,16 @@ export function statusListUrl(publicUrl: string, slug: string, listId: string): 
 }
 
 /**
- * Rebuilds a tenant's status list from the revoked certificates, signs it as a
+ * Rebuilds a tenant's status list from the revoked certificates and VC-API credentials, signs it as a
  * `BitstringStatusListCredential` with the tenant's active key, stores and returns it.
  */
 export async function publishStatusList(deps: StatusListDeps, options: { tenant: Tenant; list: StatusListRecord }): Promise<string> {
   const { tenant, list } = options;
   const bits = createStatusList(list.size);
   for (const index of revokedStatusIndexes(deps.db, tenant.id, list.listId)) setStatusBit(bits, index, true);
+  for (const index of revokedIssuedStatusIndexes(deps.db, tenant.id, list.listId)) setStatusBit(bits, index, true);
+  // Always the did:web, whatever identifier the tenant's credentials carry: the list is served
+  // from this instance, the did:web ties it to that host, and rotations never change its issuer.
   const issuer = buildIssuerProfile(deps.publicUrl, tenant);
   const now = deps.now();
   const unsigned = buildStatusListCredential({

@@ -10,7 +10,7 @@ import { assessUsage } from '../usage/decay.js';
 import { certificateLinks } from './certificate-links.js';
 import { addMonths, composeAchievementCredential, toSeconds } from './compose-credential.js';
 import type { IssuanceDeps } from './issue-certificate.js';
-import { loadActiveSigningKey } from './tenant-signing-key.js';
+import { loadIssuingKey } from './tenant-signing-key.js';
 
 /** Credentials are renewed from this many days before their validity ends. */
 export const RENEWAL_WINDOW_DAYS = 30;
@@ -56,8 +56,8 @@ async function renewOne(deps: IssuanceDeps, certificate: CertificateRecord, now:
   const { state } = assessUsage({ activeDays: usage.days, now, halfLifeDays: course.usage.halfLifeDays });
   if (state !== 'current') return `usage_${state}`;
 
-  const issuer = buildIssuerProfile(deps.publicUrl, tenant);
-  const key = loadActiveSigningKey(deps.db, { tenantId: tenant.id, issuerDid: issuer.id, masterKey: deps.masterKey });
+  const { issuerId, key } = loadIssuingKey(deps.db, { tenant, publicUrl: deps.publicUrl, masterKey: deps.masterKey });
+  const issuer = { ...buildIssuerProfile(deps.publicUrl, tenant), id: issuerId };
   const learner = findLearner(deps.db, tenant.id, certificate.learnerId);
   const previousEnd = Math.max(Date.parse(certificate.validUntil!), now.getTime());
   const nextVersion = certificate.version + 1;

@@ -1,6 +1,9 @@
 import type { Db } from '../db/client.js';
 import { findActiveSigningKey } from '../db/signing-keys-repository.js';
+import type { Tenant } from '../db/tenants-repository.js';
+import { didWebForIssuer } from '../credentials/issuer-keys.js';
 import { decryptSecret } from '../credentials/secret-box.js';
+import { didKeyOf, didKeyVerificationMethod, type IssuerIdentifierKind } from '../vc-api/issuer-identifiers.js';
 
 /** Decrypted key material of a tenant's active signing key, ready for a signer. */
 export interface ActiveSigningKey {
@@ -23,5 +26,24 @@ export function loadActiveSigningKey(
     verificationMethod: `${options.issuerDid}#${record.keyId}`,
     publicKeyMultibase: record.publicKeyMultibase,
     secretKeyMultibase: decryptSecret(options.masterKey, record.secretKeyEnc),
+  };
+}
+
+/**
+ * The identifier new credentials carry as `issuer` and the key that signs them: per the tenant's
+ * `issuerIdentifier` setting (or `as`), its `did:web` with `did:web:…#key-N`, or the `did:key` of
+ * the active key with `did:key:z6Mk…#z6Mk…`.
+ */
+export function loadIssuingKey(
+  db: Db,
+  options: { tenant: Pick<Tenant, 'id' | 'slug' | 'issuerIdentifier'>; publicUrl: string; masterKey: Buffer; as?: IssuerIdentifierKind },
+): { issuerId: string; key: ActiveSigningKey } {
+  const { tenant } = options;
+  const didWeb = didWebForIssuer(options.publicUrl, tenant.slug);
+  const key = loadActiveSigningKey(db, { tenantId: tenant.id, issuerDid: didWeb, masterKey: options.masterKey });
+  if ((options.as ?? tenant.issuerIdentifier) === 'did:web') return { issuerId: didWeb, key };
+  return {
+    issuerId: didKeyOf(key.publicKeyMultibase),
+    key: { ...key, verificationMethod: didKeyVerificationMethod(key.publicKeyMultibase) },
   };
 }

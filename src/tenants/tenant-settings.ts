@@ -2,6 +2,7 @@ import type { Db } from '../db/client.js';
 import type { TenantBranding } from '../db/schema.js';
 import { findTenantById, updateTenantSettings, type Tenant } from '../db/tenants-repository.js';
 import { issuerProfileUrl } from '../credentials/issuer-profile.js';
+import { tenantIssuerIds, type IssuerIdentifierKind, type TenantIssuerIds } from '../vc-api/issuer-identifiers.js';
 import type { LogoImage } from './logo-image.js';
 
 /** Validated changes to a tenant's settings: a field left out stays, `null` clears it. */
@@ -13,6 +14,8 @@ export interface TenantSettingsChanges {
   websiteUrl?: string | null;
   logo?: LogoImage | null;
   usagePublic?: boolean;
+  issuerIdentifier?: IssuerIdentifierKind;
+  storeIssuedSubjects?: boolean;
 }
 
 /** A tenant's settings as `GET /v1/tenant` shows them. */
@@ -27,6 +30,11 @@ export interface TenantSettings {
   logo: { url: string; mediaType: string; bytes: number } | null;
   usagePublic: boolean;
   issuerProfile: string;
+  /** Which of `issuerIds` new credentials carry as issuer. */
+  issuerIdentifier: IssuerIdentifierKind;
+  /** Both identifiers of the active signing key. */
+  issuerIds: TenantIssuerIds;
+  storeIssuedSubjects: boolean;
 }
 
 /** Where a tenant's uploaded logo is served (public, so issuer profiles and pages can use it). */
@@ -35,7 +43,8 @@ export function issuerLogoUrl(publicUrl: string, slug: string): string {
 }
 
 /** Shapes a tenant's settings for the API. */
-export function presentTenantSettings(publicUrl: string, tenant: Tenant): TenantSettings {
+export function presentTenantSettings(deps: { db: Db; publicUrl: string }, tenant: Tenant): TenantSettings {
+  const { publicUrl } = deps;
   const b = tenant.branding;
   return {
     slug: tenant.slug,
@@ -48,6 +57,9 @@ export function presentTenantSettings(publicUrl: string, tenant: Tenant): Tenant
     logo: tenant.logo && b.logoUrl ? { url: b.logoUrl, mediaType: tenant.logoType ?? 'image/png', bytes: tenant.logo.length } : null,
     usagePublic: tenant.usagePublic,
     issuerProfile: issuerProfileUrl(publicUrl, tenant.slug),
+    issuerIdentifier: tenant.issuerIdentifier,
+    issuerIds: tenantIssuerIds(deps.db, publicUrl, tenant),
+    storeIssuedSubjects: tenant.storeIssuedSubjects,
   };
 }
 
@@ -55,7 +67,7 @@ const BRANDING_FIELDS = ['displayName', 'primaryColor', 'accentColor', 'linkedin
 
 /**
  * Applies settings changes to one tenant (only ever the caller's own) and returns the tenant
- * as stored. A new logo also becomes the issuer profile's image, so credentials issued from
+ * as stored. `issuerIdentifier` chooses the issuer of credentials issued from now on. A new logo also becomes the issuer profile's image, so credentials issued from
  * now on carry it; removing the logo removes that link.
  */
 export function changeTenantSettings(deps: { db: Db; publicUrl: string }, tenant: Tenant, changes: TenantSettingsChanges): Tenant {
@@ -67,6 +79,8 @@ export function changeTenantSettings(deps: { db: Db; publicUrl: string }, tenant
   }
   const update: Parameters<typeof updateTenantSettings>[2] = { branding };
   if (changes.usagePublic !== undefined) update.usagePublic = changes.usagePublic;
+  if (changes.issuerIdentifier !== undefined) update.issuerIdentifier = changes.issuerIdentifier;
+  if (changes.storeIssuedSubjects !== undefined) update.storeIssuedSubjects = changes.storeIssuedSubjects;
   if (changes.logo === null) {
     update.logo = null;
     update.logoType = null;

@@ -2,16 +2,21 @@ import type { Db } from '../db/client.js';
 import { listSigningKeys } from '../db/signing-keys-repository.js';
 import { findTenantBySlug } from '../db/tenants-repository.js';
 import { buildIssuerDidDocument, didWebForIssuer, type IssuerDidDocument } from '../credentials/issuer-keys.js';
+import { didKeyOf } from '../vc-api/issuer-identifiers.js';
 
-/** The did:web document of a tenant of this instance, with every key it ever signed with. */
-export function issuerDidDocument(db: Db, options: { publicUrl: string; slug: string }): IssuerDidDocument | null {
+/**
+ * The did:web document of a tenant of this instance, with every key it ever signed with, and
+ * the `did:key` of each of those keys as `alsoKnownAs` (credentials may name either DID).
+ */
+export function issuerDidDocument(db: Db, options: { publicUrl: string; slug: string }): (IssuerDidDocument & { alsoKnownAs: string[] }) | null {
   const tenant = findTenantBySlug(db, options.slug);
   if (!tenant) return null;
   const keys = listSigningKeys(db, tenant.id);
-  return buildIssuerDidDocument({
+  const document = buildIssuerDidDocument({
     did: didWebForIssuer(options.publicUrl, tenant.slug),
     keys: keys.map((k) => ({ keyId: k.keyId, publicKeyMultibase: k.publicKeyMultibase })),
   });
+  return { ...document, alsoKnownAs: keys.map((k) => didKeyOf(k.publicKeyMultibase)) };
 }
 
 /**

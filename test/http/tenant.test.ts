@@ -47,6 +47,9 @@ describe('GET /v1/tenant', () => {
       logo: null,
       usagePublic: true,
       issuerProfile: `${ctx.publicUrl}/issuers/globex`,
+      issuerIdentifier: 'did:web',
+      issuerIds: { didWeb: 'did:web:credence.test:issuers:globex', didKey: expect.stringMatching(/^did:key:z6Mk/) },
+      storeIssuedSubjects: false,
     });
   });
 });

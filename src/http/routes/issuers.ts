@@ -4,9 +4,10 @@ import { findTenantBySlug } from '../../db/tenants-repository.js';
 import { notFound } from '../../errors.js';
 import { CONTEXT_URLS } from '../../credentials/document-loader.js';
 import { didWebForIssuer, publicKeyJwk } from '../../credentials/issuer-keys.js';
-import { buildIssuerProfile } from '../../credentials/issuer-profile.js';
+import { buildIssuerProfile, withOtherIdentifiers } from '../../credentials/issuer-profile.js';
 import { listSigningKeys } from '../../db/signing-keys-repository.js';
 import { issuerDidDocument } from '../../verification/local-did-resolver.js';
+import { tenantDidKeys } from '../../vc-api/issuer-identifiers.js';
 
 /**
  * Issuer identity, public: `GET /issuers/:slug` (OB 3.0 Profile), `/issuers/:slug/did.json`
@@ -27,7 +28,7 @@ export function issuersRouter(deps: { db: Db; publicUrl: string }): Router {
 
   router.get('/issuers/:slug', (req, res) => {
     const tenant = tenantOr404(req.params.slug);
-    const profile = buildIssuerProfile(deps.publicUrl, tenant);
+    const profile = withOtherIdentifiers(buildIssuerProfile(deps.publicUrl, tenant), tenantDidKeys(deps.db, tenant.id));
     res.type('application/ld+json').json({ '@context': [CONTEXT_URLS.credentialsV2, CONTEXT_URLS.openBadgesV3], ...profile });
   });
 

@@ -15,13 +15,13 @@ export function tenantRouter(deps: { db: Db; publicUrl: string }): Router {
   router.use(requireApiKeyByMethod(deps.db, { GET: 'tenant:read', PATCH: 'tenant:write' }));
 
   router.get('/', (_req, res) => {
-    res.json(presentTenantSettings(deps.publicUrl, authOf(res).tenant));
+    res.json(presentTenantSettings(deps, authOf(res).tenant));
   });
 
   router.patch('/', (req, res) => {
     const changes = parseInput(updateTenantBody, req.body);
     const tenant = changeTenantSettings(deps, authOf(res).tenant, changes);
-    res.json(presentTenantSettings(deps.publicUrl, tenant));
+    res.json(presentTenantSettings(deps, tenant));
   });
   return router;
 }

@@ -45,6 +45,10 @@ const settingsFields = {
   websiteUrl: httpUrl.max(500).nullable(),
   logo: logo.nullable(),
   usagePublic: z.boolean(),
+  /** Which identifier new credentials carry as issuer: the tenant's did:web or its key's did:key. */
+  issuerIdentifier: z.enum(['did:web', 'did:key']),
+  /** Keep the credentialSubject of VC-API issued credentials in the issuance log. */
+  storeIssuedSubjects: z.boolean(),
 };
 
 // Reports each unknown field under its own name (a strict object would blame the whole body).
