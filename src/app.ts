@@ -27,6 +27,7 @@ import { tenantRouter } from './http/routes/tenant.js';
 import { usageRouter, statementsBodyParser } from './http/routes/usage.js';
 import { verifyRouter } from './http/routes/verify.js';
 import { vcApiIssueRouter } from './http/routes/vc-api-issue.js';
+import { vcApiVerifyRouter } from './http/routes/vc-api-verify.js';
 import { xapiRouter } from './http/routes/xapi.js';
 import { contextsRouter } from './http/routes/contexts.js';
 import { privacyRouter } from './http/routes/privacy.js';
@@ -119,6 +120,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(rateLimiter({ perMinute: deps.rateLimitPerMinute }));
   app.use(oauthRouter(deps));
   app.use(homeRouter());
+  app.use(vcApiVerifyRouter({ ...deps, checkStatus }));
   app.use('/dashboard', dashboardRouter(analyticsDeps));
   app.use(xapiRouter(deps));
   app.use(verifyRouter({ ...deps, documentLoader, checkStatus, staticChecks, evidenceCache }));

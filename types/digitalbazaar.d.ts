@@ -49,7 +49,13 @@ declare module '@digitalcredentials/jsonld-signatures' {
   const jsigs: {
     purposes: {
       AssertionProofPurpose: new (options?: { controller?: object; date?: Date | string; maxTimestampDelta?: number }) => object;
+      AuthenticationProofPurpose: new (options: { challenge: string; domain?: string; date?: Date | string; maxTimestampDelta?: number }) => object;
     };
+    verify(document: object, options: { suite: object | object[]; purpose: object; documentLoader: (url: string) => Promise<unknown> }): Promise<{
+      verified: boolean;
+      results?: Array<{ proof: Record<string, unknown>; verified: boolean; error?: unknown; purposeResult?: { valid: boolean; error?: unknown } }>;
+      error?: unknown;
+    }>;
   };
   export default jsigs;
 }

@@ -78,11 +78,20 @@ function listsMethod(didDocument: Record<string, unknown>, did: string, vm: stri
   });
 }
 
+/** Options of {@link checkIssuerBinding}. */
+export interface IssuerBindingOptions {
+  /**
+   * `every` (default): every proof must be made with one of the issuer's keys. `some`: at
+   * least one proof must be (the others are co-signers, verified against their own DIDs).
+   */
+  proofs?: 'every' | 'some';
+}
+
 /**
- * `issuer`: the issuer DID resolves, and every proof's verification method is one of the
- * issuer's own `assertionMethod` keys.
+ * `issuer`: the issuer DID resolves, and every proof's verification method (or, with
+ * `proofs: 'some'`, at least one) is one of the issuer's own `assertionMethod` keys.
  */
-export async function checkIssuerBinding(credential: Record<string, unknown>, documentLoader: DocumentLoader): Promise<CheckResult> {
+export async function checkIssuerBinding(credential: Record<string, unknown>, documentLoader: DocumentLoader, options: IssuerBindingOptions = {}): Promise<CheckResult> {
   const issuerId = issuerIdOf(credential);
   if (!issuerId) return { check: 'issuer', ok: false, detail: 'credential has no issuer id' };
   let didDocument: Record<string, unknown>;
@@ -96,6 +105,10 @@ export async function checkIssuerBinding(credential: Record<string, unknown>, do
   if (didDocument.id !== issuerId) return { check: 'issuer', ok: false, detail: 'issuer DID document has a different id' };
   const methods = proofVerificationMethods(credential);
   if (methods.length === 0) return { check: 'issuer', ok: false, detail: 'no proof to bind to the issuer' };
+  if (options.proofs === 'some') {
+    if (methods.some((vm) => controllerOf(vm) === issuerId && listsMethod(didDocument, issuerId, vm))) return { check: 'issuer', ok: true };
+    return { check: 'issuer', ok: false, detail: `no proof is made with an assertionMethod key of issuer ${issuerId}` };
+  }
   for (const vm of methods) {
     if (controllerOf(vm) !== issuerId) return { check: 'issuer', ok: false, detail: `proof key ${vm || '(none)'} does not belong to issuer ${issuerId}` };
     if (!listsMethod(didDocument, issuerId, vm)) return { check: 'issuer', ok: false, detail: `key ${vm} is not an assertionMethod of the issuer` };

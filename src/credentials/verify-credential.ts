@@ -24,17 +24,25 @@ export interface VerifyCredentialOptions {
   checkStatus?: StatusChecker;
 }
 
-function errorMessages(error: unknown): string {
+/** A readable message for the libraries' errors, which nest (`errors`) or come as arrays. */
+export function errorMessages(error: unknown): string {
+  if (Array.isArray(error)) return error.map(errorMessages).join('; ');
   if (!error || typeof error !== 'object') return String(error);
   const nested = (error as { errors?: unknown }).errors;
   if (Array.isArray(nested) && nested.length) return nested.map(errorMessages).join('; ');
   return (error as { message?: string }).message ?? String(error);
 }
 
-/** A date inside the credential's validity window, so the vc library's own date check passes. */
-function dateInsideWindow(credential: Record<string, unknown>, now: Date): Date {
-  const from = typeof credential.validFrom === 'string' ? Date.parse(credential.validFrom) : NaN;
-  const until = typeof credential.validUntil === 'string' ? Date.parse(credential.validUntil) : NaN;
+/**
+ * A date inside the credential's validity window (`validFrom`/`validUntil`, or VC 1.1's
+ * `issuanceDate`/`expirationDate`), so the vc library's own date check passes: dates are
+ * reported by their own check.
+ */
+export function dateInsideWindow(credential: Record<string, unknown>, now: Date): Date {
+  const start = credential.validFrom ?? credential.issuanceDate;
+  const end = credential.validUntil ?? credential.expirationDate;
+  const from = typeof start === 'string' ? Date.parse(start) : NaN;
+  const until = typeof end === 'string' ? Date.parse(end) : NaN;
   if (!Number.isNaN(from) && now.getTime() < from) return new Date(from);
   if (!Number.isNaN(until) && now.getTime() > until) return new Date(Number.isNaN(from) ? until : from);
   return now;
