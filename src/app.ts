@@ -10,6 +10,7 @@ import { AppError } from './errors.js';
 import { errorHandler } from './http/middleware/error-handler.js';
 import { rateLimiter } from './http/middleware/rate-limit.js';
 import { analyticsRouter } from './http/routes/analytics.js';
+import { apiDocsRouter } from './http/routes/api-docs.js';
 import { certificatePdfRouter } from './http/routes/certificate-pdf.js';
 import { certificatesRouter } from './http/routes/certificates.js';
 import { completionsRouter } from './http/routes/completions.js';
@@ -120,6 +121,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(rateLimiter({ perMinute: deps.rateLimitPerMinute }));
   app.use(oauthRouter(deps));
   app.use(homeRouter());
+  app.use(apiDocsRouter(deps));
   app.use(vcApiVerifyRouter({ ...deps, checkStatus }));
   app.use('/dashboard', dashboardRouter(analyticsDeps));
   app.use(xapiRouter(deps));

@@ -1,26 +1,12 @@
 import { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
 import { adoptionCsv, followUpCsv, managersCsv } from '../../analytics/analytics-csv.js';
 import { adoptionReport, type AnalyticsDeps } from '../../analytics/adoption-report.js';
 import { followUpList } from '../../analytics/follow-up.js';
 import { managerActivation } from '../../analytics/manager-activation.js';
 import { authOf } from '../auth-context.js';
 import { requireApiKeyOrSession, type SessionDeps } from '../middleware/session.js';
-import { externalId } from '../schemas/common.js';
+import { adoptionQuery, analyticsFilterQuery, followUpQuery } from '../schemas/analytics-query.js';
 import { parseInput } from '../validate.js';
-
-/** Filters shared by every analytics endpoint (and the dashboard): course and completion days. */
-export const analyticsFilterQuery = z
-  .object({
-    courseId: externalId.optional(),
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
-    format: z.enum(['json', 'csv']).optional(),
-  })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before from', path: ['to'] });
-
-const adoptionQuery = z.intersection(analyticsFilterQuery, z.object({ groupBy: z.enum(['cohort', 'team', 'manager', 'course']).default('cohort') }));
-const followUpQuery = z.intersection(analyticsFilterQuery, z.object({ limit: z.coerce.number().int().min(1).max(10_000).default(1000) }));
 
 /** CSV when asked with `?format=csv` (links cannot set headers) or `Accept: text/csv`. */
 function wantsCsv(req: Request, format: string | undefined): boolean {

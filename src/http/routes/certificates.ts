@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { findTenantCertificate, listCertificates, type CertificateCursor } from '../../db/certificates-repository.js';
 import { AppError, notFound } from '../../errors.js';
 import type { IssuanceDeps } from '../../issuance/issue-certificate.js';
@@ -7,17 +6,9 @@ import { presentCertificate } from '../../issuance/present-certificate.js';
 import { revokeCredential } from '../../issuance/revoke-credential.js';
 import { authOf } from '../auth-context.js';
 import { requireApiKeyByMethod } from '../middleware/auth.js';
-import { externalId } from '../schemas/common.js';
-import { pageQuery } from '../schemas/pagination.js';
+import { revokeCertificateBody } from '../schemas/certificate-input.js';
+import { certificateListQuery } from '../schemas/list-queries.js';
 import { parseInput } from '../validate.js';
-
-const listQuery = pageQuery.extend({
-  courseId: externalId.optional(),
-  learnerId: externalId.optional(),
-  cursor: z.string().max(300).optional(),
-});
-
-const revokeBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
 
 function encodeCursor(cursor: CertificateCursor): string {
   return Buffer.from(JSON.stringify([cursor.issuedAt, cursor.number])).toString('base64url');
@@ -39,7 +30,7 @@ export function certificatesRouter(deps: IssuanceDeps): Router {
   router.use(requireApiKeyByMethod(deps.db, { GET: 'certificates:read', POST: 'certificates:revoke' }));
 
   router.get('/', (req, res) => {
-    const query = parseInput(listQuery, req.query, 'query');
+    const query = parseInput(certificateListQuery, req.query, 'query');
     const rows = listCertificates(deps.db, {
       tenantId: authOf(res).tenant.id,
       courseId: query.courseId,
@@ -62,7 +53,7 @@ export function certificatesRouter(deps: IssuanceDeps): Router {
   });
 
   router.post('/:number/revoke', async (req, res) => {
-    const { reason } = parseInput(revokeBody, req.body);
+    const { reason } = parseInput(revokeCertificateBody, req.body);
     const certificate = await revokeCredential(deps, { tenant: authOf(res).tenant, number: req.params.number, reason });
     res.json(presentCertificate(certificate, { publicUrl: deps.publicUrl, now: deps.now(), masterKey: deps.masterKey }));
   });

@@ -1,10 +1,9 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { changeCourse, createCourse, getCourse, listTenantCourses, presentCourse, type CourseDeps } from '../../courses/course-service.js';
 import { authOf } from '../auth-context.js';
 import { requireApiKeyByMethod } from '../middleware/auth.js';
 import { createCourseBody, updateCourseBody } from '../schemas/course-input.js';
-import { pageQuery } from '../schemas/pagination.js';
+import { courseListQuery } from '../schemas/list-queries.js';
 import { parseInput } from '../validate.js';
 
 /** `/v1/courses`: the tenant's courses (admin API key). */
@@ -19,7 +18,7 @@ export function coursesRouter(deps: CourseDeps): Router {
   });
 
   router.get('/', (req, res) => {
-    const query = parseInput(pageQuery.extend({ cursor: z.string().max(128).optional() }), req.query, 'query');
+    const query = parseInput(courseListQuery, req.query, 'query');
     const items = listTenantCourses(deps, { tenantId: authOf(res).tenant.id, limit: query.limit + 1, afterId: query.cursor });
     const page = items.slice(0, query.limit);
     res.json({ items: page.map(presentCourse), nextCursor: items.length > query.limit ? page.at(-1)!.id : null });

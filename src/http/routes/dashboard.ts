@@ -9,7 +9,7 @@ import { authenticateApiKey } from '../middleware/auth.js';
 import { requestLanguage } from '../middleware/language.js';
 import { createSessions, type SessionDeps } from '../middleware/session.js';
 import { parseInput } from '../validate.js';
-import { analyticsFilterQuery } from './analytics.js';
+import { analyticsFilterQuery } from '../schemas/analytics-query.js';
 
 /** Form posts must come from this origin: with SameSite=Lax this blocks login/logout CSRF too. */
 function assertSameOrigin(req: Request): void {

@@ -1,5 +1,4 @@
 import express, { Router, type Request } from 'express';
-import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { setUsageHidden } from '../../db/certificate-privacy-repository.js';
 import { findCertificateByNumber, type CertificateRecord } from '../../db/certificates-repository.js';
@@ -9,9 +8,8 @@ import { isPrivacyTokenValid } from '../../security/privacy-token.js';
 import { renderPrivacyPage } from '../../views/privacy-page.js';
 import { requestLanguage } from '../middleware/language.js';
 import { UUID_PATTERN } from '../schemas/common.js';
+import { privacyChoiceBody } from '../schemas/privacy-input.js';
 import { parseInput } from '../validate.js';
-
-const choice = z.object({ token: z.string().max(100), hideUsage: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]) });
 
 /** The certificate behind a valid privacy link; anything else is the same 404 (no probing). */
 function certificateFor(db: Db, masterKey: Buffer, number: string, token: unknown): CertificateRecord {
@@ -39,7 +37,7 @@ export function privacyRouter(deps: { db: Db; masterKey: Buffer; publicUrl: stri
     res.type('html').send(show(req, certificate, String(req.query.token)));
   });
   router.post('/privacy/:number', express.urlencoded({ extended: false, limit: '4kb' }), (req, res) => {
-    const input = parseInput(choice, req.body);
+    const input = parseInput(privacyChoiceBody, req.body);
     const certificate = certificateFor(deps.db, deps.masterKey, req.params.number, input.token);
     setUsageHidden(deps.db, certificate.number, input.hideUsage);
     res.setHeader('Cache-Control', 'no-store');

@@ -1,5 +1,4 @@
 import express, { Router } from 'express';
-import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { listUsageSources } from '../../db/usage-sources-repository.js';
 import { AppError } from '../../errors.js';
@@ -7,6 +6,7 @@ import { ingestStatements } from '../../usage/ingest-statements.js';
 import { createUsageSource } from '../../usage/usage-sources.js';
 import { authOf } from '../auth-context.js';
 import { requireApiKey } from '../middleware/auth.js';
+import { createUsageSourceBody } from '../schemas/usage-source-input.js';
 import { parseInput } from '../validate.js';
 
 /** Statement batches may be larger than ordinary bodies: 1,000 statements of a few KB each. */
@@ -40,7 +40,7 @@ export function usageRouter(deps: { db: Db; now: () => Date }): Router {
   });
 
   router.post('/usage-sources', requireApiKey(deps.db, 'usage-sources:manage'), (req, res) => {
-    const { name } = parseInput(z.strictObject({ name: z.string().trim().min(1).max(200) }), req.body);
+    const { name } = parseInput(createUsageSourceBody, req.body);
     const created = createUsageSource(deps, { tenantId: authOf(res).tenant.id, name });
     res.status(201).json(created);
   });
