@@ -52,6 +52,8 @@ export interface AppDeps {
   analyticsDb?: Db;
   /** Requests per minute per client on public routes; API routes allow ten times as many. */
   rateLimitPerMinute: number;
+  /** Lifetime of OAuth access tokens in seconds (default one hour). */
+  accessTokenLifetimeSeconds?: number;
 }
 
 /** JSON bodies are capped at about 1 MB. */

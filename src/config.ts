@@ -17,6 +17,8 @@ export interface Config {
   /** Requests per minute per client on public routes and per key on API routes. */
   rateLimitPerMinute: number;
   signerThreads: number;
+  /** Lifetime of OAuth access tokens, in seconds. */
+  accessTokenLifetimeSeconds: number;
 }
 
 const envSchema = z.object({
@@ -29,6 +31,7 @@ const envSchema = z.object({
   CREDENCE_DEMO: z.enum(['0', '1', 'true', 'false']).default('1'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   SIGNER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  OAUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
 });
 
 /** Strips a `file:` prefix so `file:./data/x.db` and `./data/x.db` mean the same file. */
@@ -58,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cpuCount = 2): 
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     // One core stays with the request thread, so verification stays fast during signing bursts.
     signerThreads: e.SIGNER_THREADS ?? Math.max(1, cpuCount - 1),
+    accessTokenLifetimeSeconds: e.OAUTH_TOKEN_TTL_SECONDS,
   });
 }

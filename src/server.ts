@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const now = () => new Date();
   // A few issuances per signer thread keep it busy; more would only queue on the request thread.
   const issuanceLimit = createIssuanceLimit(4 * config.signerThreads);
-  const deps = { db: database.db, analyticsDb: analytics?.db, issuanceLimit, now, masterKey, signer, logger, publicUrl: config.publicUrl, rateLimitPerMinute: config.rateLimitPerMinute };
+  const deps = { db: database.db, analyticsDb: analytics?.db, issuanceLimit, now, masterKey, signer, logger, publicUrl: config.publicUrl, rateLimitPerMinute: config.rateLimitPerMinute, accessTokenLifetimeSeconds: config.accessTokenLifetimeSeconds };
   const seed = config.seedDemo ? await seedDemo(deps) : undefined;
 
   const server = createApp(deps).listen(config.port, config.host, () => {

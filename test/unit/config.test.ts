@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       dataDir: './data',
       seedDemo: true,
       signerThreads: 1,
+      accessTokenLifetimeSeconds: 3600,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -21,6 +22,11 @@ describe('loadConfig', () => {
 
   it('accepts file: URLs for SQLite', () => {
     expect(loadConfig({ DATABASE_URL: 'file:/tmp/x/y.db' }).dataDir).toBe('/tmp/x');
+  });
+
+  it('reads the OAuth access-token lifetime within one minute to one day', () => {
+    expect(loadConfig({ OAUTH_TOKEN_TTL_SECONDS: '900' }).accessTokenLifetimeSeconds).toBe(900);
+    expect(() => loadConfig({ OAUTH_TOKEN_TTL_SECONDS: '5' })).toThrow(/OAUTH_TOKEN_TTL_SECONDS/);
   });
 
   it('lists every invalid setting', () => {
