@@ -1,6 +1,6 @@
 /**
  * Runs every HTTP benchmark one after the other, each in its own process, so one's memory and
- * JIT state cannot colour the next: core (issue 3), issuance (issue 4), usage (issue 5).
+ * JIT state cannot colour the next: core (issue 3), issuance (issue 4), usage (issue 5), vc-api (issue 9).
  * Run: `npm run bench` (builds the server into bench/.data/dist first). Pass names to run a subset:
  * `npm run bench -- usage`.
  */
@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './lib/processes.js';
 
-const ALL = ['core', 'issuance', 'usage'];
+const ALL = ['core', 'issuance', 'usage', 'vc-api'];
 const wanted = process.argv.slice(2).filter((a) => ALL.includes(a));
 let failed = 0;
 for (const name of wanted.length > 0 ? wanted : ALL) {
