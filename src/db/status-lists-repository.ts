@@ -45,15 +45,23 @@ export function countAllocatedSlot(db: Db, tenantId: string, listId: string): vo
   ).run({ tenantId, listId });
 }
 
-/** Stores the newly signed status-list credential of a list. */
+/**
+ * Stores the newly signed status-list credential of a list, only if the list is still at
+ * `expectedRevision` (compare-and-set: a concurrent publisher that read the bits earlier must
+ * not overwrite a newer list). Returns false when another publish came first.
+ */
 export function saveStatusListCredential(
   db: Db,
-  options: { tenantId: string; listId: string; credentialJson: string | null; at: string },
-): void {
-  db.update(statusLists)
+  options: { tenantId: string; listId: string; credentialJson: string | null; at: string; expectedRevision: number },
+): boolean {
+  const result = db
+    .update(statusLists)
     .set({ credentialJson: options.credentialJson, updatedAt: options.at, revision: sql`${statusLists.revision} + 1` })
-    .where(and(eq(statusLists.tenantId, options.tenantId), eq(statusLists.listId, options.listId)))
+    .where(
+      and(eq(statusLists.tenantId, options.tenantId), eq(statusLists.listId, options.listId), eq(statusLists.revision, options.expectedRevision)),
+    )
     .run();
+  return result.changes > 0;
 }
 
 /** How often a status list was re-signed (cheap: lets readers cache the decoded list). */

@@ -22,11 +22,66 @@ export function statusListUrl(publicUrl: string, slug: string, listId: string): 
   return `${publicUrl}/status/${slug}/${listId}`;
 }
 
+/** Attempts before giving up when other processes keep publishing the same list meanwhile. */
+const PUBLISH_ATTEMPTS = 5;
+
 /**
- * Rebuilds a tenant's status list from the revoked certificates and VC-API credentials, signs it as a
- * `BitstringStatusListCredential` with the tenant's active key, stores and returns it.
+ * Signs the list from the revocations stored now and saves it unless another publisher saved a
+ * newer one meanwhile (then starts over from the newer state).
  */
-export async function publishStatusList(deps: StatusListDeps, options: { tenant: Tenant; list: StatusListRecord }): Promise<string> {
+async function signAndSave(deps: StatusListDeps, options: { tenant: Tenant; listId: string }): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    const list = findStatusList(deps.db, options.tenant.id, options.listId);
+    if (!list) throw new TypeError(`status list ${options.listId} of tenant ${options.tenant.id} does not exist`);
+    const json = await signStatusList(deps, { tenant: options.tenant, list });
+    const saved = saveStatusListCredential(deps.db, {
+      tenantId: options.tenant.id,
+      listId: list.listId,
+      credentialJson: json,
+      at: deps.now().toISOString(),
+      expectedRevision: list.revision,
+    });
+    if (saved) return json;
+    if (attempt >= PUBLISH_ATTEMPTS) throw new Error(`status list ${list.listId} kept changing while it was being published`);
+  }
+}
+
+/** Per database: the publish of each list that is running, and the one waiting to start. */
+const publishes = new WeakMap<Db, { running: Map<string, Promise<string>>; waiting: Map<string, Promise<string>> }>();
+
+/**
+ * Rebuilds a tenant's status list from the revoked certificates and VC-API credentials, signs it
+ * as a `BitstringStatusListCredential` with the tenant's active key, stores and returns it.
+ * Publishes of one list run one after another, each reading the revocations when it starts, so
+ * the list saved last always holds every revocation stored before it; callers arriving while a
+ * publish waits to start share it. Across processes, a compare-and-set on the list's revision
+ * keeps an older list from overwriting a newer one.
+ */
+export function publishStatusList(deps: StatusListDeps, options: { tenant: Tenant; list: StatusListRecord }): Promise<string> {
+  let state = publishes.get(deps.db);
+  if (!state) publishes.set(deps.db, (state = { running: new Map(), waiting: new Map() }));
+  const { running, waiting } = state;
+  const key = `${options.tenant.id}/${options.list.listId}`;
+  const queued = waiting.get(key);
+  if (queued) return queued;
+  const previous = running.get(key) ?? Promise.resolve('');
+  const next = previous
+    .catch(() => '')
+    .then(() => {
+      waiting.delete(key);
+      return signAndSave(deps, { tenant: options.tenant, listId: options.list.listId });
+    });
+  waiting.set(key, next);
+  running.set(key, next);
+  const forget = () => {
+    if (running.get(key) === next) running.delete(key);
+  };
+  next.then(forget, forget);
+  return next;
+}
+
+/** Signs the list's current bits (revoked certificates and VC-API credentials). */
+async function signStatusList(deps: StatusListDeps, options: { tenant: Tenant; list: StatusListRecord }): Promise<string> {
   const { tenant, list } = options;
   const bits = createStatusList(list.size);
   for (const index of revokedStatusIndexes(deps.db, tenant.id, list.listId)) setStatusBit(bits, index, true);
@@ -44,9 +99,7 @@ export async function publishStatusList(deps: StatusListDeps, options: { tenant:
   });
   const key = loadActiveSigningKey(deps.db, { tenantId: tenant.id, issuerDid: issuer.id, masterKey: deps.masterKey });
   const signed = await deps.signer.signCredential({ credential: unsigned, key, created: now });
-  const json = JSON.stringify(signed);
-  saveStatusListCredential(deps.db, { tenantId: tenant.id, listId: list.listId, credentialJson: json, at: now.toISOString() });
-  return json;
+  return JSON.stringify(signed);
 }
 
 /** The signed status list as last published, signing it first if it never was. */

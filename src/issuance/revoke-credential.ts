@@ -5,8 +5,9 @@ import { notFound } from '../errors.js';
 import { publishStatusList, type StatusListDeps } from './publish-status-list.js';
 
 /**
- * Revokes one of the tenant's certificates (idempotent: revoking again changes nothing and keeps
- * the first reason and date) and republishes its signed status list so verifiers see it at once.
+ * Revokes one of the tenant's certificates (idempotent: revoking again keeps the first reason and
+ * date) and republishes its signed status list so verifiers see it at once. A replay publishes
+ * again, so a revocation whose publish failed is repaired by retrying it.
  */
 export async function revokeCredential(
   deps: StatusListDeps,
@@ -15,13 +16,13 @@ export async function revokeCredential(
   const { tenant, number } = options;
   const certificate = findTenantCertificate(deps.db, tenant.id, number);
   if (!certificate) throw notFound('certificate_not_found', 'No certificate with this number.');
-  const changed = markCertificateRevoked(deps.db, {
+  markCertificateRevoked(deps.db, {
     tenantId: tenant.id,
     number,
     at: deps.now().toISOString(),
     reason: options.reason,
   });
   const list = findStatusList(deps.db, tenant.id, certificate.statusListId);
-  if (list && (changed || !list.credentialJson)) await publishStatusList(deps, { tenant, list });
+  if (list) await publishStatusList(deps, { tenant, list });
   return findTenantCertificate(deps.db, tenant.id, number)!;
 }

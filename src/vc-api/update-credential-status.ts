@@ -13,7 +13,7 @@ export interface CredentialStatusUpdate {
 
 /**
  * Revokes a credential the tenant issued through the VC-API (idempotent: the first revocation
- * date stays) and re-publishes its status list so verifiers see it at once.
+ * date stays) and re-publishes its status list so verifiers see it at once (also on a replay).
  * @throws AppError 404 `credential_not_found` for an id this tenant never issued; 422
  *   `credential_without_status` when it was issued without a status entry.
  */
@@ -26,7 +26,11 @@ export async function revokeIssuedCredential(deps: StatusListDeps, options: { te
   }
   const at = deps.now().toISOString();
   const lists = new Set<string>();
-  for (const entry of entries) if (markIssuedCredentialRevoked(deps.db, { tenantId: tenant.id, id: entry.id, at })) lists.add(entry.statusListId!);
+  for (const entry of entries) {
+    markIssuedCredentialRevoked(deps.db, { tenantId: tenant.id, id: entry.id, at });
+    lists.add(entry.statusListId!);
+  }
+  // Published even when already revoked: a replay repairs a list whose earlier publish failed.
   for (const listId of lists) {
     const list = findStatusList(deps.db, tenant.id, listId);
     if (list) await publishStatusList(deps, { tenant, list });
