@@ -7,6 +7,7 @@ import type { Db } from './db/client.js';
 import type { CredentialSigner } from './credentials/credential-signer.js';
 import { createDocumentLoader } from './credentials/document-loader.js';
 import { AppError } from './errors.js';
+import { verifiedCaller } from './http/middleware/auth.js';
 import { errorHandler } from './http/middleware/error-handler.js';
 import { rateLimiter } from './http/middleware/rate-limit.js';
 import { analyticsRouter } from './http/routes/analytics.js';
@@ -101,9 +102,10 @@ export function createApp(deps: AppDeps): Express {
   const evidenceCache = createEvidenceCache();
   registerUsageContext(deps.publicUrl);
 
-  // One budget per API key or OAuth client across the tenant API (/v1 and the VC-API issuer routes).
-  const apiRateLimit = rateLimiter({ perMinute: deps.rateLimitPerMinute * 10 });
-  app.use(['/v1', '/credentials/issue', '/credentials/status'], apiRateLimit);
+  // The tenant API (/v1, the VC-API issuer routes, xAPI): one budget per verified API key or
+  // OAuth client, else per client IP.
+  const apiRateLimit = rateLimiter({ perMinute: deps.rateLimitPerMinute * 10, identify: (req) => verifiedCaller(deps.db, req) });
+  app.use(['/v1', '/credentials/issue', '/credentials/status', '/xapi'], apiRateLimit);
   app.use('/v1/verify', publicVerifierRouter({ documentLoader, checkStatus, now: deps.now }));
   app.use('/v1', (req, _res, next) => {
     if (['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json') && !req.is('application/*+json')) {
@@ -119,6 +121,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/v1/analytics', analyticsRouter(analyticsDeps));
   app.use('/v1', usageRouter(deps));
   app.use(vcApiIssueRouter(deps));
+  app.use(xapiRouter(deps));
 
   app.use(rateLimiter({ perMinute: deps.rateLimitPerMinute }));
   app.use(oauthRouter(deps));
@@ -126,7 +129,6 @@ export function createApp(deps: AppDeps): Express {
   app.use(apiDocsRouter(deps));
   app.use(vcApiVerifyRouter({ ...deps, checkStatus }));
   app.use('/dashboard', dashboardRouter(analyticsDeps));
-  app.use(xapiRouter(deps));
   app.use(verifyRouter({ ...deps, documentLoader, checkStatus, staticChecks, evidenceCache }));
   app.use(contextsRouter());
   app.use(privacyRouter(deps));

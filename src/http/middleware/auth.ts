@@ -51,6 +51,34 @@ export async function authenticateCredential(db: Db, token: string): Promise<Aut
   return { tenant: caller.tenant, clientId: caller.client.clientId, method: 'oauth_token', scopes: caller.scopes };
 }
 
+/** Each request's authentication, done once and shared by the rate limiter and the route. */
+const authByRequest = new WeakMap<Request, Promise<AuthContext>>();
+
+function authenticateRequest(db: Db, req: Request, token: string): Promise<AuthContext> {
+  let auth = authByRequest.get(req);
+  if (!auth) {
+    auth = authenticateCredential(db, token);
+    authByRequest.set(req, auth);
+  }
+  return auth;
+}
+
+/**
+ * Who is calling, once their credential is verified: `key:<prefix>` for an API key,
+ * `client:<id>` for an OAuth token; undefined when nothing valid is presented. Used to give
+ * each caller its own rate-limit budget: an unverified claim never picks a budget.
+ */
+export async function verifiedCaller(db: Db, req: Request): Promise<string | undefined> {
+  const token = presentedKey(req);
+  if (!token) return undefined;
+  try {
+    const auth = await authenticateRequest(db, req, token);
+    return auth.apiKey ? `key:${auth.apiKey.prefix}` : auth.clientId ? `client:${auth.clientId}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Throws 403 `insufficient_scope` unless the caller holds `scope`. */
 export function assertScope(auth: AuthContext, scope: Scope): void {
   if (!auth.scopes.includes(scope)) {
@@ -69,7 +97,7 @@ export function requireApiKey(db: Db, scope: Scope): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     const token = presentedKey(req);
     if (!token) throw unauthorized('unauthorized', 'Send an API key or access token as "Authorization: Bearer <token>".');
-    const auth = await authenticateCredential(db, token);
+    const auth = await authenticateRequest(db, req, token);
     assertScope(auth, scope);
     res.locals.auth = auth;
     next();
