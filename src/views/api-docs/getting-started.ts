@@ -17,7 +17,7 @@ export function renderGettingStarted(publicUrl: string): SafeHtml {
     step(
       '1. Create an OAuth client',
       html`On the server, with the <code>credence</code> CLI, register a client for your tenant with the scopes it needs. The secret is printed once: store it safely.`,
-      'credence client create --tenant acme --name "My issuer" \\\n  --scopes "credentials:issue credentials:status tenant:read tenant:write"',
+      'npx credence client create --tenant acme --name "My issuer" \\\n  --scopes "credentials:issue credentials:status tenant:read tenant:write"',
     ),
     step(
       '2. Get an access token',
