@@ -3,7 +3,7 @@
  * plain checks with precise field paths, run before the JSON-LD safe-mode check.
  */
 import { AppError, type FieldError } from '../errors.js';
-import { toDateTimeStamp } from '../credentials/date-time.js';
+import { isDateTimeStamp } from '../credentials/date-time.js';
 
 /** A rule violation: a stable code and the field at fault (`credential.relatedResource.1.id`). */
 export interface CredentialIssue extends FieldError {
@@ -54,20 +54,24 @@ function checkTypeAndSubject(credential: Json, issues: CredentialIssue[]): void 
   });
 }
 
+/** Pairs of dates where the first must not come after the second (2.0, then 1.1 names). */
+const VALIDITY_PERIODS = [
+  ['validFrom', 'validUntil'],
+  ['issuanceDate', 'expirationDate'],
+] as const;
+
 function checkDates(credential: Json, issues: CredentialIssue[]): void {
-  const valid = new Set<string>();
   for (const name of DATE_FIELDS) {
-    const value = credential[name];
-    if (value === undefined) continue;
-    try {
-      toDateTimeStamp(value as string, name);
-      valid.add(name);
-    } catch {
-      issues.push({ code: 'invalid_date_time', field: field(name), message: 'must be a date-time stamp with a time zone, e.g. 2026-11-02T10:00:00Z' });
+    if (credential[name] !== undefined && !isDateTimeStamp(credential[name])) {
+      issues.push({ code: 'invalid_date_time', field: field(name), message: 'must be a date-time stamp with a time zone that exists in the calendar, e.g. 2026-11-02T10:00:00Z' });
     }
   }
-  if (valid.has('validFrom') && valid.has('validUntil') && Date.parse(credential.validFrom as string) > Date.parse(credential.validUntil as string)) {
-    issues.push({ code: 'invalid_validity_period', field: field('validUntil'), message: 'must not be before validFrom' });
+  for (const [start, end] of VALIDITY_PERIODS) {
+    const from = credential[start];
+    const until = credential[end];
+    if (isDateTimeStamp(from) && isDateTimeStamp(until) && Date.parse(from) > Date.parse(until)) {
+      issues.push({ code: 'invalid_validity_period', field: field(end), message: `must not be before ${start}` });
+    }
   }
 }
 
@@ -129,7 +133,8 @@ export function credentialIssues(credential: Json): CredentialIssue[] {
 /**
  * Throws a 422 problem (the first issue's code, every issue in `errors[]`) unless `credential`
  * passes the structural rules: `type` with VerifiableCredential; a `credentialSubject` object or
- * array of objects; URL `id`s; date-time stamps and `validFrom` ≤ `validUntil`; typed
+ * array of objects; URL `id`s; date-time stamps that exist in the calendar, with `validFrom` ≤
+ * `validUntil` and `issuanceDate` ≤ `expirationDate` (`invalid_validity_period`); typed
  * `credentialSchema` / `credentialStatus` / `refreshService` / `termsOfUse` / `evidence`
  * entries; a URL `credentialSchema.id`; `relatedResource` objects with a unique `id` and a
  * `digestSRI` or `digestMultibase`; no `proof` yet.

@@ -2,9 +2,9 @@
  * The issuance-log entry of a credential issued through the VC-API: what was issued, when, a
  * digest of the subject and the status entry; the subject itself only when the tenant opted in.
  */
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type { IssuedCredentialRecord } from '../db/issued-credentials-repository.js';
-import { sha256Hex } from '../security/hashes.js';
+import { deriveKey } from '../security/derived-key.js';
 import type { StatusSlot } from '../issuance/allocate-status-slot.js';
 
 /** JSON with object keys sorted at every level, so equal subjects give equal digests. */
@@ -20,14 +20,29 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** SHA-256 (hex) of the canonical JSON of a `credentialSubject`. */
-export function subjectDigest(subject: unknown): string {
-  return sha256Hex(canonicalJson(subject));
+/** The tenant's subject-digest key: HKDF of the master key, info `credence/issuance-log-subject/<tenantId>`. */
+export function subjectDigestKey(masterKey: Buffer, tenantId: string): Buffer {
+  return deriveKey(masterKey, `credence/issuance-log-subject/${tenantId}`);
+}
+
+/**
+ * HMAC-SHA-256 (hex) of the canonical JSON of a `credentialSubject` under the tenant's
+ * {@link subjectDigestKey}. Equal subjects of one tenant give equal digests, so the digest lets
+ * the tenant, through the instance that holds the master key, confirm that a subject it already
+ * knows was issued a credential, and nobody else: subjects are guessable (an email, a DID), which
+ * a plain hash would let anyone with a copy of the database confirm, whereas without the master
+ * key this digest confirms nothing, and the same subject gives unrelated digests in two tenants,
+ * so the log cannot link subjects across tenants. It never reveals a subject it is not given.
+ */
+export function subjectDigest(subject: unknown, key: Buffer): string {
+  return createHmac('sha256', key).update(canonicalJson(subject)).digest('hex');
 }
 
 /** Builds the log entry of a signed credential. */
 export function issuanceLogEntry(options: {
   tenantId: string;
+  /** Keys the subject digest (see {@link subjectDigest}). */
+  masterKey: Buffer;
   credential: Record<string, unknown>;
   issuerId: string;
   verificationMethod: string;
@@ -42,7 +57,7 @@ export function issuanceLogEntry(options: {
     tenantId: options.tenantId,
     credentialId: typeof credential.id === 'string' ? credential.id : null,
     types: types.map(String),
-    subjectDigest: subjectDigest(credential.credentialSubject),
+    subjectDigest: subjectDigest(credential.credentialSubject, subjectDigestKey(options.masterKey, options.tenantId)),
     subjectJson: options.storeSubject ? JSON.stringify(credential.credentialSubject) : null,
     issuer: options.issuerId,
     verificationMethod: options.verificationMethod,

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { LimitFunction } from 'p-limit';
+import { AppError } from '../errors.js';
 import { insertIssuedCredential } from '../db/issued-credentials-repository.js';
 import { countAllocatedSlot } from '../db/status-lists-repository.js';
 import type { Tenant } from '../db/tenants-repository.js';
@@ -12,6 +13,7 @@ import { CONTEXT_URLS } from '../credentials/document-loader.js';
 import { allocateStatusSlot, assertStatusSlotFree, StatusSlotTaken, type StatusSlot } from '../issuance/allocate-status-slot.js';
 import { statusListUrl, type StatusListDeps } from '../issuance/publish-status-list.js';
 import { loadIssuingKey } from '../issuance/tenant-signing-key.js';
+import { assertCredentialDepth } from './credential-depth.js';
 import { assertCredentialRules } from './credential-input-rules.js';
 import { issuanceLogEntry } from './issuance-log.js';
 import { tenantIssuerIds } from './issuer-identifiers.js';
@@ -38,6 +40,21 @@ const SLOT_ATTEMPTS = 3;
 const isSlotCollision = (error: unknown): boolean =>
   error instanceof StatusSlotTaken || (error instanceof Error && /issued_credentials\.status_list_id|issued_credentials_status_slot/.test(error.message));
 
+/**
+ * Signing failures that only the input can cause, as 422 `jsonld_invalid`: RDFC-1.0's work limit
+ * against poison graphs (many alike nested objects without an id), or a RangeError (matched by
+ * name: the signer pool rebuilds worker errors as plain Errors).
+ */
+function signingRefusalOf(error: unknown): AppError | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const refuse = (detail: string) => new AppError('jsonld_invalid', 422, `credential: ${detail}`, { field: 'credential' });
+  if (error.message.startsWith('Maximum deep iterations exceeded')) {
+    return refuse('RDF canonicalisation gave up: too many nested objects without an id look alike; give them ids');
+  }
+  if (error.name === 'RangeError') return refuse('JSON-LD processing failed: the credential is too deeply nested or too large to process');
+  return undefined;
+}
+
 /** A copy of `credential` with a BitstringStatusListEntry for `slot` (1.1 gets the status context). */
 function withStatusEntry(credential: Record<string, unknown>, options: { version: 1 | 2; listUrl: string; slot: StatusSlot }): Record<string, unknown> {
   const index = String(options.slot.index);
@@ -53,13 +70,16 @@ function withStatusEntry(credential: Record<string, unknown>, options: { version
 
 /**
  * Issues `input.credential` as the calling tenant and returns the verifiable credential.
- * Refusals (before anything is stored): the issuer rules of {@link prepareCredential}, the
- * structural rules ({@link assertCredentialRules}) and JSON-LD safe mode ({@link assertJsonLdSafe}).
+ * Refusals (before anything is stored): excessive nesting ({@link assertCredentialDepth}, checked
+ * first), the issuer rules of {@link prepareCredential}, the structural rules
+ * ({@link assertCredentialRules}) and JSON-LD safe mode ({@link assertJsonLdSafe}); then a
+ * credential that canonicalisation gives up on while signing (422 `jsonld_invalid`).
  * A credential that asks for status and has no `id` gets `urn:uuid:…` so it can be revoked.
  * The log entry and the status slot are written in one transaction after signing: a failure
  * leaves nothing behind.
  */
 export async function issueCredential(deps: IssueCredentialDeps, input: IssueCredentialInput): Promise<Record<string, unknown>> {
+  assertCredentialDepth(input.credential);
   const { tenant } = input;
   const now = deps.now();
   const ids = tenantIssuerIds(deps.db, deps.publicUrl, tenant);
@@ -79,8 +99,10 @@ export async function issueCredential(deps: IssueCredentialDeps, input: IssueCre
       const issuedAt = now.toISOString();
       const slot = input.credentialStatus ? allocateStatusSlot(deps.db, { tenantId: tenant.id, at: issuedAt }) : undefined;
       const unsigned = unsignedWith(slot);
-      const signed = await deps.signer.signCredential({ credential: unsigned, key, created: now });
-      const entry = issuanceLogEntry({ tenantId: tenant.id, credential: signed, issuerId, verificationMethod: key.verificationMethod, slot, storeSubject: tenant.storeIssuedSubjects, issuedAt });
+      const signed = await deps.signer.signCredential({ credential: unsigned, key, created: now }).catch((error: unknown) => {
+        throw signingRefusalOf(error) ?? error;
+      });
+      const entry = issuanceLogEntry({ tenantId: tenant.id, masterKey: deps.masterKey, credential: signed, issuerId, verificationMethod: key.verificationMethod, slot, storeSubject: tenant.storeIssuedSubjects, issuedAt });
       try {
         deps.db.transaction((tx) => {
           if (slot) assertStatusSlotFree(tx, tenant.id, slot);

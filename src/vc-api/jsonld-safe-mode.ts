@@ -67,8 +67,13 @@ function checkTopLevelContexts(credential: Record<string, unknown>): void {
   });
 }
 
-/** Turns a jsonld error into a 422 naming the field; anything else is not an input problem. */
+/**
+ * Turns a jsonld error into a 422 naming the field; anything else is not an input problem,
+ * except a RangeError (call stack or size exceeded): only the input can cause it, so it is a 422
+ * too, never a 500.
+ */
 function refusalOf(error: unknown, credential: object): AppError | undefined {
+  if (error instanceof RangeError) return refuse('jsonld_invalid', 'credential', 'JSON-LD processing failed: the credential is too deeply nested or too large to process');
   const name = error instanceof Error ? error.name : '';
   if (!name.startsWith('jsonld.')) return undefined;
   const details = ((error as { details?: JsonLdErrorDetails }).details ?? {}) as JsonLdErrorDetails;
@@ -97,13 +102,14 @@ function refusalOf(error: unknown, credential: object): AppError | undefined {
  * relative or unbundled `@context` URL (`jsonld_relative_context`, `jsonld_unknown_context`), a
  * property its contexts do not define (`jsonld_undefined_term`), an undefined type
  * (`jsonld_undefined_type`), a relative IRI (`jsonld_relative_iri`), other JSON-LD errors
- * (`jsonld_invalid`). A shape seen before is checked through its memoised expansion (the same
- * safe-mode result, far cheaper); a new or failing shape runs the full expansion.
+ * (`jsonld_invalid`, also for input too deep or large to expand). A shape seen before is checked
+ * through its memoised expansion (the same safe-mode result, far cheaper); a new or failing
+ * shape runs the full expansion.
  */
 export async function assertJsonLdSafe(credential: Record<string, unknown>): Promise<void> {
   checkTopLevelContexts(credential);
-  if (await expandWithTemplate(credential)) return;
   try {
+    if (await expandWithTemplate(credential)) return;
     await jsonld.expand(credential, { documentLoader: contextLoader, safe: true, base: null });
   } catch (error) {
     throw refusalOf(error, credential) ?? error;

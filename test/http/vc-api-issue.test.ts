@@ -5,7 +5,8 @@ import { verifyCredential } from '../../src/credentials/verify-credential.js';
 import { issuedCredentials, statusLists } from '../../src/db/schema.js';
 import { createLocalDidResolver } from '../../src/verification/local-did-resolver.js';
 import { createLocalStatusCheck } from '../../src/verification/local-status-check.js';
-import { subjectDigest } from '../../src/vc-api/issuance-log.js';
+import { sha256Hex } from '../../src/security/hashes.js';
+import { canonicalJson, subjectDigest, subjectDigestKey } from '../../src/vc-api/issuance-log.js';
 import { digitalBazaarVerifier } from '../helpers/digital-bazaar-verify.js';
 import { createTestContext, type TestContext, type TestTenant } from '../helpers/test-app.js';
 
@@ -116,17 +117,20 @@ describe('POST /credentials/issue', () => {
     }
   });
 
-  it('records each issuance in the log with a subject digest, keeping the subject only when the tenant opts in', async () => {
+  it('records each issuance in the log with a tenant-keyed subject digest, keeping the subject only when the tenant opts in', async () => {
     const before = logRows().length;
     await issue({ credential: v2Credential({ id: 'https://example.com/credentials/log-1' }) }).expect(201);
     const row = logRows().find((r) => r.credentialId === 'https://example.com/credentials/log-1')!;
-    expect(row).toMatchObject({ types: ['VerifiableCredential', 'ExampleDegreeCredential'], subjectDigest: subjectDigest(subject), subjectJson: null, statusIndex: null, issuer: ACME_DID, issuedAt: '2026-11-02T10:00:00.000Z' });
+    const acmeDigest = subjectDigest(subject, subjectDigestKey(ctx.masterKey, ctx.acme.tenant.id));
+    expect(row).toMatchObject({ types: ['VerifiableCredential', 'ExampleDegreeCredential'], subjectDigest: acmeDigest, subjectJson: null, statusIndex: null, issuer: ACME_DID, issuedAt: '2026-11-02T10:00:00.000Z' });
+    expect(row.subjectDigest).not.toBe(sha256Hex(canonicalJson(subject)));
     expect(logRows()).toHaveLength(before + 1);
 
     await request(ctx.app).patch('/v1/tenant').set('Authorization', `Bearer ${ctx.globex.apiKey}`).send({ storeIssuedSubjects: true }).expect(200);
     await issue({ credential: v2Credential({ id: 'https://example.com/credentials/log-2' }) }, ctx.globex).expect(201);
     const stored = logRows().find((r) => r.credentialId === 'https://example.com/credentials/log-2')!;
     expect(JSON.parse(stored.subjectJson!)).toEqual(subject);
+    expect(stored.subjectDigest).not.toBe(acmeDigest);
   });
 
   it('answers 400 for a body that is not an issue request and 413 for one over the size limit', async () => {
@@ -138,6 +142,26 @@ describe('POST /credentials/issue', () => {
     const big = await issue({ credential: v2Credential({ description: 'x'.repeat(1_100_000) }) });
     expect(big.status).toBe(413);
     expect(big.body.code).toBe('payload_too_large');
+  });
+
+  it('answers 422 credential_too_deep, not a 500, for deeply nested JSON, and issues at the depth limit', async () => {
+    const prefix = `{"credential":{"@context":["${CONTEXT_URLS.credentialsV2}","${CONTEXT_URLS.credentialsExamplesV2}"],"type":["VerifiableCredential"],"credentialSubject":{"id":"did:example:1","name":`;
+    for (const nested of ['['.repeat(3000) + ']'.repeat(3000), '{"a":'.repeat(3000) + '1' + '}'.repeat(3000)]) {
+      const res = await issue(`${prefix}${nested}}}}`).set('Content-Type', 'application/json');
+      expect(res.status).toBe(422);
+      expect(res.type).toBe('application/problem+json');
+      expect(res.body).toMatchObject({ code: 'credential_too_deep', errors: [expect.objectContaining({ field: 'credential' })] });
+    }
+    // The credential is level 1 and its subject level 2: 30 more levels reach the limit of 32.
+    const nestedSubject = (levels: number) => `${Array.from({ length: levels }, (_, i) => `{"level${i}":`).join('')}1${'}'.repeat(levels)}`;
+    expect((await issue(`${prefix}${nestedSubject(30)}}}}`).set('Content-Type', 'application/json')).status).toBe(201);
+    expect((await issue(`${prefix}${nestedSubject(31)}}}}`).set('Content-Type', 'application/json')).body.code).toBe('credential_too_deep');
+  });
+
+  it('answers 422, not a 500, when canonicalisation gives up on many alike nested objects without an id', async () => {
+    const res = await issue(`{"credential":{"@context":["${CONTEXT_URLS.credentialsV2}","${CONTEXT_URLS.credentialsExamplesV2}"],"type":["VerifiableCredential"],"credentialSubject":{"id":"did:example:1","name":${'{"a":'.repeat(6)}1${'}'.repeat(6)}}}}`).set('Content-Type', 'application/json');
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'jsonld_invalid', errors: [expect.objectContaining({ field: 'credential' })] });
   });
 
   it('requires an API key', async () => {
@@ -228,6 +252,10 @@ describe('input rules: each refusal is a 422 problem naming the field', () => {
     ['an invalid issuanceDate', v1Credential({ issuanceDate: '2026-01-01T00:00:00' }), 'invalid_date_time', 'credential.issuanceDate'],
     ['an invalid expirationDate', v1Credential({ expirationDate: 20270101 }), 'invalid_date_time', 'credential.expirationDate'],
     ['validFrom after validUntil', v2Credential({ validFrom: '2027-01-01T00:00:00Z', validUntil: '2026-06-01T00:00:00Z' }), 'invalid_validity_period', 'credential.validUntil'],
+    ['a validFrom that does not exist in the calendar', v2Credential({ validFrom: '2026-02-30T00:00:00Z' }), 'invalid_date_time', 'credential.validFrom'],
+    ['a validUntil with hour 24', v2Credential({ validUntil: '2027-01-01T24:00:00Z' }), 'invalid_date_time', 'credential.validUntil'],
+    ['an issuanceDate on February 29 of a common year', v1Credential({ issuanceDate: '2026-02-29T00:00:00Z' }), 'invalid_date_time', 'credential.issuanceDate'],
+    ['an issuanceDate after the expirationDate', v1Credential({ issuanceDate: '2027-01-01T00:00:00Z', expirationDate: '2026-06-01T00:00:00Z' }), 'invalid_validity_period', 'credential.expirationDate'],
     ['a credentialSchema without type', v2Credential({ credentialSchema: { id: 'https://example.com/schema.json' } }), 'missing_type', 'credential.credentialSchema.type'],
     ['a credentialStatus without type', v2Credential({ credentialStatus: { id: 'https://example.com/status/1#5' } }), 'missing_type', 'credential.credentialStatus.type'],
     ['a refreshService without type', v2Credential({ refreshService: { id: 'https://example.com/refresh' } }), 'missing_type', 'credential.refreshService.type'],

@@ -42,6 +42,12 @@ describe('assertJsonLdSafe', () => {
     expect(await refusal(credential({ name: 'Ada' }, [CONTEXT_URLS.credentialsV2, 42]))).toMatchObject({ code: 'invalid_context', field: 'credential.@context.1' });
   });
 
+  it('answers 422, not a stack overflow, for nesting too deep to expand', async () => {
+    const deep = JSON.parse('['.repeat(3000) + ']'.repeat(3000)) as unknown;
+    const error = await refusal(credential({ id: 'did:example:1', name: deep }, [CONTEXT_URLS.credentialsV2, CONTEXT_URLS.credentialsExamplesV2]));
+    expect(error).toMatchObject({ code: 'jsonld_invalid', status: 422, field: 'credential' });
+  });
+
   it('refuses a nested context that cannot be loaded', async () => {
     const error = await refusal(credential({ '@context': 'https://example.org/nested', name: 'Ada' }));
     expect(error).toMatchObject({ code: 'jsonld_unknown_context', field: 'credential.credentialSubject.@context' });

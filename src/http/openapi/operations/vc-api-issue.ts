@@ -31,6 +31,7 @@ const CREDENTIAL_RULE_CODES = [
   'jsonld_undefined_type',
   'jsonld_relative_iri',
   'jsonld_invalid',
+  'credential_too_deep',
 ];
 
 /** The W3C VC-API issuer endpoints, per tenant. */
