@@ -7,6 +7,7 @@ import type { Db } from './db/client.js';
 import type { CredentialSigner } from './credentials/credential-signer.js';
 import { createDocumentLoader } from './credentials/document-loader.js';
 import { AppError } from './errors.js';
+import { exceedsJsonDepth } from './json-depth.js';
 import { verifiedCaller } from './http/middleware/auth.js';
 import { errorHandler } from './http/middleware/error-handler.js';
 import { rateLimiter } from './http/middleware/rate-limit.js';
@@ -59,6 +60,8 @@ export interface AppDeps {
 
 /** JSON bodies are capped at about 1 MB. */
 const JSON_LIMIT = '1mb';
+/** Deeper than any real request nests (a VC-API body with a credential: under 40 levels). */
+const MAX_BODY_DEPTH = 64;
 
 /** Builds the Express app from injected dependencies. */
 export function createApp(deps: AppDeps): Express {
@@ -95,6 +98,14 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
+
+  // Recursive code downstream (validation, structuredClone, JSON-LD) would overflow the stack.
+  app.use((req, _res, next) => {
+    if (typeof req.body === 'object' && req.body !== null && exceedsJsonDepth(req.body, MAX_BODY_DEPTH)) {
+      throw new AppError('json_too_deep', 400, `The JSON body nests objects and arrays more than ${MAX_BODY_DEPTH} levels deep.`, { field: 'body' });
+    }
+    next();
+  });
 
   const documentLoader = createDocumentLoader({ resolveDid: createLocalDidResolver(deps.db, deps.publicUrl) });
   const checkStatus = createLocalStatusCheck(deps);

@@ -5,25 +5,10 @@
  * nest far less (an Open Badge with alignments and evidence: under 10 levels).
  */
 import { AppError } from '../errors.js';
+import { exceedsJsonDepth } from '../json-depth.js';
 
 /** Deepest nesting of objects and arrays accepted in a credential, the credential itself being level 1. */
 export const MAX_CREDENTIAL_DEPTH = 32;
-
-/**
- * Whether `value` nests objects and arrays more than `maxDepth` levels (a top-level object or
- * array is level 1; scalars add none). Walks with an explicit stack, never recursion, so any
- * depth is measured safely; it stops at the first node past the bound.
- */
-export function exceedsJsonDepth(value: unknown, maxDepth: number): boolean {
-  const pending: Array<{ node: unknown; depth: number }> = [{ node: value, depth: 1 }];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const { node, depth } = next;
-    if (typeof node !== 'object' || node === null) continue;
-    if (depth > maxDepth) return true;
-    for (const child of Array.isArray(node) ? node : Object.values(node)) pending.push({ node: child, depth: depth + 1 });
-  }
-  return false;
-}
 
 /**
  * Refuses a credential nested deeper than {@link MAX_CREDENTIAL_DEPTH} levels, before any code

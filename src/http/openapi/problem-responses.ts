@@ -64,7 +64,7 @@ export function problemResponses(...lists: ProblemCodes[]): ZodOpenApiResponsesO
 
 /** Refusals of any JSON body before the route sees it. */
 export const JSON_BODY_PROBLEMS: ProblemCodes = {
-  400: ['malformed_json', 'validation_failed'],
+  400: ['malformed_json', 'json_too_deep', 'validation_failed'],
   413: ['payload_too_large'],
   415: ['unsupported_media_type', 'unsupported_encoding'],
 };

@@ -1,5 +1,6 @@
 import { AppError } from '../../../src/errors.js';
-import { assertCredentialDepth, exceedsJsonDepth, MAX_CREDENTIAL_DEPTH } from '../../../src/vc-api/credential-depth.js';
+import { exceedsJsonDepth } from '../../../src/json-depth.js';
+import { assertCredentialDepth, MAX_CREDENTIAL_DEPTH } from '../../../src/vc-api/credential-depth.js';
 
 /** `levels` objects nested in one another: `{"a":{"a":…{"a":1}}}`. */
 const nestedObjects = (levels: number): Record<string, unknown> => {
