@@ -1,4 +1,5 @@
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { deriveKey } from '../../security/derived-key.js';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Db } from '../../db/client.js';
 import { findApiKeyByPrefix } from '../../db/api-keys-repository.js';
@@ -59,7 +60,7 @@ function parsePayload(text: string): SessionPayload | undefined {
 
 /** Creates the session helpers; the signing key is derived from the master key (HKDF), never stored. */
 export function createSessions(deps: SessionDeps): Sessions {
-  const key = Buffer.from(hkdfSync('sha256', deps.masterKey, Buffer.alloc(0), 'credence/dashboard-session/v1', 32));
+  const key = deriveKey(deps.masterKey, 'credence/dashboard-session/v1');
   const sign = (payload: string) => createHmac('sha256', key).update(payload).digest();
   const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: deps.publicUrl.startsWith('https:'), path: '/' };
 
