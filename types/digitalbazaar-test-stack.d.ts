@@ -3,6 +3,10 @@
  * credentials outside Credence (dev dependencies, untyped upstream).
  */
 declare module '@digitalbazaar/vc' {
+  /** The `assertionMethod` proof purpose of credential issuance. */
+  export class CredentialIssuancePurpose {
+    constructor();
+  }
   export function issue(options: { credential: object; suite: object; documentLoader: (url: string) => Promise<unknown>; now?: Date | string }): Promise<Record<string, unknown>>;
   export function signPresentation(options: {
     presentation: object;

@@ -70,6 +70,10 @@ declare module '@digitalbazaar/data-integrity' {
   export class DataIntegrityProof {
     constructor(options: { signer?: Signer; date?: Date | string | number | null; cryptosuite: object; legacyContext?: boolean });
     verificationMethod?: string;
+    /** Proof options (e.g. `id`, `previousProof`) copied into the next created proof. */
+    proof?: Record<string, unknown>;
+    /** Creates a proof over `document` exactly as given (any `proof` in it is signed too). */
+    createProof(options: { document: object; purpose: object; proofSet: object[]; documentLoader: (url: string) => Promise<unknown> }): Promise<Record<string, unknown>>;
   }
 }
 

@@ -92,7 +92,23 @@ export interface IssuerBindingOptions {
  * `proofs: 'some'`, at least one) is one of the issuer's own `assertionMethod` keys.
  */
 export async function checkIssuerBinding(credential: Record<string, unknown>, documentLoader: DocumentLoader, options: IssuerBindingOptions = {}): Promise<CheckResult> {
-  const issuerId = issuerIdOf(credential);
+  return checkIssuerKeys({ issuerId: issuerIdOf(credential), methods: proofVerificationMethods(credential), documentLoader, ...options });
+}
+
+/** Input of {@link checkIssuerKeys}. */
+export interface IssuerKeysInput extends IssuerBindingOptions {
+  issuerId: string | undefined;
+  /** The verification method ids that secured the credential (proofs, or a JWT's `kid`). */
+  methods: string[];
+  documentLoader: DocumentLoader;
+}
+
+/**
+ * `issuer`: the issuer DID resolves, and every verification method (or, with
+ * `proofs: 'some'`, at least one) is one of the issuer's own `assertionMethod` keys.
+ */
+export async function checkIssuerKeys(input: IssuerKeysInput): Promise<CheckResult> {
+  const { issuerId, methods, documentLoader } = input;
   if (!issuerId) return { check: 'issuer', ok: false, detail: 'credential has no issuer id' };
   let didDocument: Record<string, unknown>;
   try {
@@ -103,9 +119,8 @@ export async function checkIssuerBinding(credential: Record<string, unknown>, do
     return { check: 'issuer', ok: false, detail: 'issuer not resolvable' };
   }
   if (didDocument.id !== issuerId) return { check: 'issuer', ok: false, detail: 'issuer DID document has a different id' };
-  const methods = proofVerificationMethods(credential);
   if (methods.length === 0) return { check: 'issuer', ok: false, detail: 'no proof to bind to the issuer' };
-  if (options.proofs === 'some') {
+  if (input.proofs === 'some') {
     if (methods.some((vm) => controllerOf(vm) === issuerId && listsMethod(didDocument, issuerId, vm))) return { check: 'issuer', ok: true };
     return { check: 'issuer', ok: false, detail: `no proof is made with an assertionMethod key of issuer ${issuerId}` };
   }

@@ -1,8 +1,8 @@
 /**
  * Structural rules for a proof set before any cryptography: every proof names its type,
  * verification method and purpose, uses a supported suite with the expected purpose, carries
- * a base58btc multibase `proofValue`, and every `previousProof` points at another proof of
- * the set without cycles.
+ * a base58btc multibase `proofValue`, proof ids are unique, and every `previousProof` points
+ * at another proof of the set without cycles.
  */
 import { CONTEXT_URLS } from '../credentials/document-loader.js';
 import type { CheckOutcome } from './verification-result.js';
@@ -63,6 +63,20 @@ function proofProblems(document: Record<string, unknown>, proof: unknown, index:
   return problems;
 }
 
+/** Proof ids are unique in the set, so a `previousProof` names exactly one proof. */
+function duplicateIdProblems(proofs: Record<string, unknown>[]): CheckOutcome[] {
+  const firstIndex = new Map<unknown, number>();
+  return proofs.flatMap((p, i) => {
+    if (p.id === undefined) return [];
+    const first = firstIndex.get(p.id);
+    if (first === undefined) {
+      firstIndex.set(p.id, i);
+      return [];
+    }
+    return [fail('proof_malformed', i, `id ${JSON.stringify(p.id)} is also the id of proof ${first}`)];
+  });
+}
+
 /** `previousProof` ids resolve to other proofs of the set and the references have no cycle. */
 function chainProblems(proofs: Record<string, unknown>[]): CheckOutcome[] {
   const indexById = new Map<string, number>();
@@ -105,6 +119,8 @@ export function checkProofStructure(document: Record<string, unknown>, expectedP
   const problems = proofs.flatMap((proof, i) => proofProblems(document, proof, i, expectedPurpose));
   if (problems.length > 0) return problems;
   const objects = proofs as Record<string, unknown>[];
+  const duplicates = duplicateIdProblems(objects);
+  if (duplicates.length > 0) return duplicates;
   const chained = objects.some((p) => p.previousProof !== undefined);
   if (!chained) return [{ check: 'proof', ok: true }];
   const chain = chainProblems(objects);

@@ -61,6 +61,7 @@ const TITLES: Record<string, string> = {
   not_a_credential: 'Not a verifiable credential',
   unknown_context: 'Unknown JSON-LD context',
   not_a_presentation: 'Not a verifiable presentation',
+  empty_presentation: 'Nothing to verify in the presentation',
   challenge_required: 'Challenge required',
   challenge_mismatch: 'Challenge does not match',
   holder_mismatch: 'Presentation not signed by its holder',

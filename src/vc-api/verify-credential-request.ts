@@ -5,9 +5,10 @@
  */
 import jsigs from '@digitalcredentials/jsonld-signatures';
 import * as vc from '@digitalcredentials/vc';
+import { decodeProtectedHeader } from 'jose';
 import { validateAchievementCredential } from '../credentials/credential-schema.js';
 import { getBundledContext, type DocumentLoader } from '../credentials/document-loader.js';
-import { checkIssuerBinding, checkStatusEntries, checkValidity, isOpenBadge, type CheckResult, type StatusChecker } from '../credentials/verification-checks.js';
+import { checkIssuerBinding, checkIssuerKeys, checkStatusEntries, checkValidity, isOpenBadge, issuerIdOf, type CheckResult, type StatusChecker } from '../credentials/verification-checks.js';
 import { dateInsideWindow } from '../credentials/verify-credential.js';
 import { verifySubmittedCredential } from '../verification/verify-submitted.js';
 import { checkProofStructure } from './proof-rules.js';
@@ -41,10 +42,19 @@ function notACredential(detail: string): CheckOutcome[] {
   return [{ check: 'credential', ok: false, code: 'not_a_credential', detail }];
 }
 
+/**
+ * A VC-JWT's checks (see verifyVcJwt), with `issuer` also requiring, as for Data Integrity
+ * proofs, that the issuer's DID document lists the JWT's `kid` under `assertionMethod`.
+ */
 async function jwtOutcomes(deps: VcApiVerifierDeps, jwt: string): Promise<CheckOutcome[]> {
   if (!COMPACT_JWS.test(jwt)) return notACredential('the enveloped credential is not a compact VC-JWT');
   const result = await verifySubmittedCredential(deps, { kind: 'jwt', jwt });
-  return result.checks;
+  const issuer = result.checks.findIndex((c) => c.check === 'issuer' && c.ok);
+  if (issuer === -1) return result.checks;
+  // verifyVcJwt already parsed the header and tied the kid's DID to the issuer.
+  const kid = String(decodeProtectedHeader(jwt).kid);
+  const binding = await checkIssuerKeys({ issuerId: issuerIdOf(result.credential), methods: [kid], documentLoader: deps.documentLoader });
+  return result.checks.map((check, i) => (i === issuer ? binding : check));
 }
 
 /**
@@ -66,9 +76,9 @@ function validityOf(credential: Record<string, unknown>, now: Date): CheckResult
 }
 
 async function signatureOutcomes(deps: VcApiVerifierDeps, credential: Record<string, unknown>, now: Date): Promise<CheckOutcome[]> {
-  return verifyEveryProof(credential, async (suite) => {
+  return verifyEveryProof(credential, async (document, suite) => {
     const result = await vc.verifyCredential({
-      credential,
+      credential: document,
       suite,
       purpose: new jsigs.purposes.AssertionProofPurpose(),
       documentLoader: deps.documentLoader,

@@ -61,13 +61,14 @@ async function proofOutcomes(deps: VcApiVerifierDeps, presentation: Record<strin
   const binding = bindingOutcomes(proofs, input);
   if (binding.some((o) => !o.ok)) return [...structure, ...binding];
   const purpose = new jsigs.purposes.AuthenticationProofPurpose({ challenge: input.challenge!, domain: input.domain });
-  const signature = await verifyEveryProof(presentation, (suite) => jsigs.verify(presentation, { suite, purpose, documentLoader: deps.documentLoader }));
+  const signature = await verifyEveryProof(presentation, (document, suite) => jsigs.verify(document, { suite, purpose, documentLoader: deps.documentLoader }));
   return [...structure, ...binding, ...signature, ...holderOutcome(presentation, proofs)];
 }
 
 /**
  * Verifies a presentation: its shape, its proofs when signed (see module doc) and each
- * embedded credential (outcomes carry the credential's index). Never throws for bad input.
+ * embedded credential (outcomes carry the credential's index). A presentation with neither a
+ * credential nor a proof fails (`empty_presentation`). Never throws for bad input.
  */
 export async function verifyPresentationRequest(deps: VcApiVerifierDeps, input: VerifyPresentationInput): Promise<VcApiVerificationResult> {
   const vp = input.presentation;
@@ -80,6 +81,9 @@ export async function verifyPresentationRequest(deps: VcApiVerifierDeps, input: 
   if (!context.ok) return toVerificationResult([context]);
   const embedded = presentation.verifiableCredential;
   const credentials = embedded === undefined ? [] : Array.isArray(embedded) ? embedded : [embedded];
+  if (credentials.length === 0 && presentation.proof === undefined) {
+    return toVerificationResult([{ check: 'presentation', ok: false, code: 'empty_presentation', detail: 'the presentation carries no credential and no proof: there is nothing to verify' }]);
+  }
   if (credentials.length > MAX_PRESENTED_CREDENTIALS) {
     return toVerificationResult([{ check: 'presentation', ok: false, code: 'too_many_credentials', detail: `${credentials.length} credentials; at most ${MAX_PRESENTED_CREDENTIALS} are verified` }]);
   }

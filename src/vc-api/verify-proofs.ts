@@ -1,8 +1,10 @@
 /**
  * Cryptographic verification of every proof of a proof set or chain (eddsa-rdfc-2022 and
- * Ed25519Signature2020), reported per proof. jsonld-signatures accepts a set when *some*
- * proof verifies; here every proof must verify against its own verification method, and a
- * proof chained to a failing proof fails too.
+ * Ed25519Signature2020), proof by proof. jsonld-signatures accepts a set when *some* proof
+ * verifies and hashes every proof over the document without any proof; here each proof is
+ * verified on its own, and a proof with `previousProof` is verified, as VC Data Integrity
+ * (§ Verify Proof Sets and Chains) requires, over the document *including the proofs it
+ * names*. A proof chained to a failing proof fails too.
  */
 import { createPublicKey, verify as cryptoVerify, type KeyObject } from 'node:crypto';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
@@ -21,8 +23,13 @@ export interface ProofSetResult {
   error?: unknown;
 }
 
-/** Runs a library verification of the document with the given suites. */
-export type ProofSetVerifier = (suites: object[]) => Promise<ProofSetResult>;
+/** Runs a library verification of `document` (which carries exactly one proof) with the given suites. */
+export type ProofSetVerifier = (document: Record<string, unknown>, suites: object[]) => Promise<ProofSetResult>;
+
+/** The part of a jsonld-signatures suite this module wraps. */
+interface ProofVerifyingSuite {
+  verifyProof(options: { document: Record<string, unknown> } & Record<string, unknown>): Promise<unknown>;
+}
 
 /** Public keys as node:crypto objects: importing one costs more than the verification itself. */
 const publicKeys = new BoundedCache<KeyObject>(1000);
@@ -54,9 +61,50 @@ const verifyingCryptosuite = {
   },
 };
 
-/** The suites every verification uses (new instances: suites keep per-call hash caches). */
-export function verificationSuites(): object[] {
-  return [new DataIntegrityProof({ cryptosuite: verifyingCryptosuite }), new Ed25519Signature2020()];
+/**
+ * Makes `suite` verify its proof over the document jsonld-signatures hands it (every proof
+ * removed) with `previousProofs` put back as its `proof`: the input document of a chained proof.
+ */
+function chainedTo<T extends object>(suite: T, previousProofs: Record<string, unknown>[]): T {
+  const verifying = suite as T & ProofVerifyingSuite;
+  const verifyProof = verifying.verifyProof.bind(suite);
+  verifying.verifyProof = (options) => verifyProof({ ...options, document: { ...options.document, proof: previousProofs } });
+  return verifying;
+}
+
+/**
+ * The suites one proof is verified with (new instances: suites keep per-call hash caches).
+ * With `previousProofs` (a chained proof), the suites hash the document including them.
+ */
+export function verificationSuites(previousProofs: Record<string, unknown>[] = []): object[] {
+  const suites = [new DataIntegrityProof({ cryptosuite: verifyingCryptosuite }), new Ed25519Signature2020()];
+  return previousProofs.length === 0 ? suites : suites.map((suite) => chainedTo(suite, previousProofs));
+}
+
+/** The proofs `proof` names in `previousProof` (the structure check made sure they exist and are unique). */
+function previousProofsOf(proof: Record<string, unknown>, proofs: Record<string, unknown>[]): Record<string, unknown>[] {
+  const ids = previousProofIds(proof);
+  return proofs.filter((p) => ids.includes(p.id));
+}
+
+/** Why one proof did not verify, or `undefined` when it did (signature and purpose). */
+async function proofFailure(document: Record<string, unknown>, proof: Record<string, unknown>, proofs: Record<string, unknown>[], verify: ProofSetVerifier): Promise<string | undefined> {
+  let result: ProofSetResult;
+  try {
+    result = await verify({ ...document, proof }, verificationSuites(previousProofsOf(proof, proofs)));
+  } catch (error) {
+    result = { verified: false, error };
+  }
+  const own = result.results?.length === 1 ? result.results[0] : undefined;
+  if (result.verified && own?.verified && own.purposeResult?.valid !== false) return undefined;
+  const error = own ? (own.error ?? own.purposeResult?.error ?? result.error) : result.error;
+  return error ? errorMessages(error) : 'no suite verified this proof';
+}
+
+/** The proof's verification method id (proofs may embed the method as an object). */
+function methodIdOf(proof: Record<string, unknown>): string {
+  const vm = proof.verificationMethod;
+  return String(vm && typeof vm === 'object' ? (vm as { id?: unknown }).id : vm);
 }
 
 function chainFailures(proofs: Record<string, unknown>[], failed: Set<number>): CheckOutcome[] {
@@ -69,27 +117,20 @@ function chainFailures(proofs: Record<string, unknown>[], failed: Set<number>): 
 }
 
 /**
- * Verifies every proof of `document` (already checked by checkProofStructure) with `verify`
- * and returns one `signature` outcome per failed proof, or a single passing outcome.
+ * Verifies every proof of `document` (already checked by checkProofStructure) on its own:
+ * `verify` runs once per proof, on the document carrying only that proof. Returns one
+ * `signature` outcome per failed proof (plus `proof_chain` for proofs chained to one), or a
+ * single passing outcome.
  */
 export async function verifyEveryProof(document: Record<string, unknown>, verify: ProofSetVerifier): Promise<CheckOutcome[]> {
   const proofs = proofsOf(document) as Record<string, unknown>[];
-  let result: ProofSetResult;
-  try {
-    result = await verify(verificationSuites());
-  } catch (error) {
-    result = { verified: false, error };
-  }
-  const results = result.results ?? [];
-  const failures: CheckOutcome[] = [];
+  const reasons = await Promise.all(proofs.map((proof) => proofFailure(document, proof, proofs, verify)));
   const failed = new Set<number>();
-  proofs.forEach((proof, i) => {
-    const own = results.find((r) => r.proof && r.proof.proofValue === proof.proofValue && r.proof.verificationMethod === proof.verificationMethod);
-    if (own?.verified && own.purposeResult?.valid !== false) return;
-    const error = own ? (own.error ?? own.purposeResult?.error) : result.error;
-    const reason = error ? errorMessages(error) : 'no suite verified this proof';
+  const failures: CheckOutcome[] = [];
+  reasons.forEach((reason, i) => {
+    if (reason === undefined) return;
     failed.add(i);
-    failures.push({ check: 'signature', ok: false, code: 'invalid_signature', proof: i, detail: `proof ${i} (${String(proof.verificationMethod)}): ${reason}` });
+    failures.push({ check: 'signature', ok: false, code: 'invalid_signature', proof: i, detail: `proof ${i} (${methodIdOf(proofs[i]!)}): ${reason}` });
   });
   if (failures.length === 0) return [{ check: 'signature', ok: true }];
   return [...failures, ...chainFailures(proofs, failed)];

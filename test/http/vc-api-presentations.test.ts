@@ -84,6 +84,19 @@ describe('POST /presentations/verify: bad input', () => {
     expect(res.body.errors[0].code).toBe('too_many_credentials');
   });
 
+  it('answers 422 for an unsigned presentation without credentials: there is nothing to verify', async () => {
+    for (const presentation of [unsigned([]), { '@context': [VC2], type: ['VerifiablePresentation'] }]) {
+      const res = await verify({ verifiablePresentation: presentation }).expect(422);
+      expect(res.body).toMatchObject({ verified: false, errors: [{ code: 'empty_presentation', check: 'presentation' }] });
+    }
+  });
+
+  it('verifies a signed presentation without credentials (a proof of control of the holder key)', async () => {
+    const vp = await signPresentationExternally({ credentials: [], holder, challenge: 'c-123' });
+    const res = await verify({ verifiablePresentation: vp, options: { challenge: 'c-123' } }).expect(200);
+    expect(res.body.checks).toEqual(['presentation', 'context', 'proof', 'challenge', 'signature', 'holder']);
+  });
+
   it('answers 422 for an object that is not a presentation', async () => {
     const res = await verify({ verifiablePresentation: credential }).expect(422);
     expect(res.body.errors[0].code).toBe('not_a_presentation');

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { createCourseVia, postCompletion } from '../fixtures/factories.js';
 import { generateSigningKey } from '../../src/credentials/issuer-keys.js';
 import { signVcJwt } from '../../src/credentials/sign-jwt.js';
-import { externalDidKey, externalKeyFor, signExternally, unsignedCredential, VC2, type ExternalKey } from '../fixtures/vc-api/external-signing.js';
+import { chainExternally, externalDidKey, externalKeyFor, signExternally, unsignedCredential, VC2, type ExternalKey } from '../fixtures/vc-api/external-signing.js';
 import { createTestContext, type TestContext } from '../helpers/test-app.js';
 
 let ctx: TestContext;
@@ -41,9 +41,9 @@ describe('POST /credentials/verify', () => {
   it('verifies a two-signer proof chain and fails a broken one with 422', async () => {
     const cosigner = await externalDidKey();
     const first = await signExternally(unsignedCredential(issuer.did), issuer, { id: 'urn:uuid:proof-1' });
-    const chained = await signExternally(first, cosigner, { id: 'urn:uuid:proof-2', previousProof: ['urn:uuid:proof-1'] });
+    const chained = await chainExternally(first, cosigner, { id: 'urn:uuid:proof-2', previousProof: ['urn:uuid:proof-1'] });
     await verify({ verifiableCredential: chained }).expect(200);
-    const dangling = await signExternally(first, cosigner, { id: 'urn:uuid:proof-2', previousProof: 'urn:uuid:proof-0' });
+    const dangling = await chainExternally(first, cosigner, { id: 'urn:uuid:proof-2', previousProof: 'urn:uuid:proof-0' });
     const res = await verify({ verifiableCredential: dangling }).expect(422);
     expect(res.body.errors).toEqual([expect.objectContaining({ code: 'broken_proof_chain', proof: 1, detail: expect.stringContaining('urn:uuid:proof-0') })]);
   });

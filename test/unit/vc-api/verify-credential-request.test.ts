@@ -1,6 +1,6 @@
 import { createDocumentLoader } from '../../../src/credentials/document-loader.js';
 import { verifyCredentialRequest, type VcApiVerifierDeps } from '../../../src/vc-api/verify-credential-request.js';
-import { externalDidKey, signEd25519Signature2020, signExternally, signWithApp, unsignedCredential, type ExternalKey } from '../../fixtures/vc-api/external-signing.js';
+import { chainExternally, externalDidKey, signEd25519Signature2020, signExternally, signWithApp, unsignedCredential, type ExternalKey } from '../../fixtures/vc-api/external-signing.js';
 
 const deps: VcApiVerifierDeps = {
   documentLoader: createDocumentLoader(),
@@ -14,7 +14,7 @@ const codes = async (credential: unknown) => (await verify(credential)).errors.m
 let issuer: ExternalKey;
 let cosigner: ExternalKey;
 let signed: Record<string, unknown>;
-const firstProof = (doc: Record<string, unknown>) => (doc.proof as Array<Record<string, unknown>>)[0]!;
+const firstProof = (doc: Record<string, unknown>) => ([] as Array<Record<string, unknown>>).concat(doc.proof as Record<string, unknown>)[0]!;
 const withProof = (change: (proof: Record<string, unknown>) => void) => {
   const copy = structuredClone(signed);
   change(firstProof(copy));
@@ -44,9 +44,16 @@ describe('verifyCredentialRequest: accepted credentials', () => {
   it('verifies a two-signer proof chain whose co-signer is not the issuer (previousProof as a string and as an array)', async () => {
     const first = await signExternally(unsignedCredential(issuer.did), issuer, { id: 'urn:uuid:proof-1' });
     for (const previousProof of ['urn:uuid:proof-1', ['urn:uuid:proof-1']]) {
-      const chained = await signExternally(first, cosigner, { id: 'urn:uuid:proof-2', previousProof });
+      const chained = await chainExternally(first, cosigner, { id: 'urn:uuid:proof-2', previousProof });
       expect(await verify(chained)).toMatchObject({ verified: true, checks: ['context', 'proof', 'proof_chain', 'signature', 'issuer', 'validity'] });
     }
+  });
+
+  it('verifies a three-proof chain whose last proof names both earlier proofs', async () => {
+    const first = await signExternally(unsignedCredential(issuer.did), issuer, { id: 'urn:uuid:proof-1' });
+    const second = await chainExternally(first, cosigner, { id: 'urn:uuid:proof-2', previousProof: 'urn:uuid:proof-1' });
+    const third = await chainExternally(second, issuer, { id: 'urn:uuid:proof-3', previousProof: ['urn:uuid:proof-1', 'urn:uuid:proof-2'] });
+    expect(await verify(third)).toMatchObject({ verified: true, errors: [] });
   });
 });
 
@@ -57,28 +64,66 @@ describe('verifyCredentialRequest: proof chains that fail', () => {
   });
 
   it('fails a dangling previousProof', async () => {
-    const chained = await signExternally(first, cosigner, { id: 'urn:uuid:proof-2', previousProof: 'urn:uuid:missing' });
+    const chained = await chainExternally(first, cosigner, { id: 'urn:uuid:proof-2', previousProof: 'urn:uuid:missing' });
     const result = await verify(chained);
     expect(result.verified).toBe(false);
     expect(result.errors).toEqual([expect.objectContaining({ code: 'broken_proof_chain', check: 'proof_chain', proof: 1 })]);
   });
 
+  it('fails a chained proof signed over the document without the proof it names (not the spec form)', async () => {
+    const overBareDocument = await signExternally(first, cosigner, { id: 'urn:uuid:proof-2', previousProof: 'urn:uuid:proof-1' });
+    const result = await verify(overBareDocument);
+    expect(result.errors).toEqual([expect.objectContaining({ code: 'invalid_signature', proof: 1 })]);
+  });
+
+  it('fails a chained proof re-attached to a re-signed previous proof with the same id', async () => {
+    const chained = await chainExternally(first, cosigner, { id: 'urn:uuid:proof-2', previousProof: 'urn:uuid:proof-1' });
+    const resigned = await signExternally(unsignedCredential(issuer.did), issuer, { id: 'urn:uuid:proof-1', expires: '2027-10-01T00:00:00Z' });
+    const swapped = { ...chained, proof: [firstProof(resigned), (chained.proof as unknown[])[1]] };
+    expect(await verify(resigned)).toMatchObject({ verified: true });
+    expect((await verify(swapped)).errors).toEqual([expect.objectContaining({ code: 'invalid_signature', proof: 1 })]);
+  });
+
   it('fails a chain whose previous proof does not verify', async () => {
-    const chained = await signExternally(first, cosigner, { id: 'urn:uuid:proof-2', previousProof: 'urn:uuid:proof-1' });
-    const proofs = chained.proof as Array<Record<string, unknown>>;
-    proofs[0]!.proofValue = proofs[1]!.proofValue;
-    expect(await codes(chained)).toEqual(['invalid_signature', 'broken_proof_chain']);
+    const broken = structuredClone(first);
+    firstProof(broken).created = '2026-09-01T00:00:00Z';
+    const chained = await chainExternally(broken, cosigner, { id: 'urn:uuid:proof-2', previousProof: 'urn:uuid:proof-1' });
+    expect((await verify(chained)).errors).toEqual([
+      expect.objectContaining({ code: 'invalid_signature', proof: 0 }),
+      expect.objectContaining({ code: 'broken_proof_chain', proof: 1 }),
+    ]);
   });
 
   it('fails a chain with a cycle', async () => {
-    const chained = await signExternally(first, cosigner, { id: 'urn:uuid:proof-2', previousProof: 'urn:uuid:proof-1' });
+    const chained = await chainExternally(first, cosigner, { id: 'urn:uuid:proof-2', previousProof: 'urn:uuid:proof-1' });
     (chained.proof as Array<Record<string, unknown>>)[0]!.previousProof = 'urn:uuid:proof-2';
     expect(await codes(chained)).toContain('broken_proof_chain');
+  });
+
+  it('fails two proofs with the same id', async () => {
+    const chained = await chainExternally(first, cosigner, { id: 'urn:uuid:proof-2', previousProof: 'urn:uuid:proof-1' });
+    const proofs = chained.proof as Array<Record<string, unknown>>;
+    const duplicated = { ...chained, proof: [proofs[0], proofs[1], { ...proofs[0] }] };
+    expect((await verify(duplicated)).errors).toEqual([expect.objectContaining({ code: 'proof_malformed', proof: 2 })]);
   });
 
   it('fails when only a co-signer signed, not the issuer', async () => {
     const onlyCosigner = await signExternally(unsignedCredential(issuer.did), cosigner);
     expect(await codes(onlyCosigner)).toEqual(['issuer_mismatch']);
+  });
+});
+
+describe('verifyCredentialRequest: every proof of a set verifies on its own', () => {
+  it('fails a valid proof set next to a copy of its proof with another created date', async () => {
+    const proof = firstProof(signed);
+    const result = await verify({ ...signed, proof: [proof, { ...proof, id: 'urn:uuid:copy', created: '1999-01-01T00:00:00Z' }] });
+    expect(result.errors).toEqual([expect.objectContaining({ code: 'invalid_signature', proof: 1 })]);
+  });
+
+  it('fails a copy of a valid proof that only adds an id', async () => {
+    const proof = firstProof(signed);
+    const result = await verify({ ...signed, proof: [proof, { ...proof, id: 'urn:uuid:copy' }] });
+    expect(result.errors).toEqual([expect.objectContaining({ code: 'invalid_signature', proof: 1 })]);
   });
 });
 

@@ -98,3 +98,45 @@ describe('createRemoteDidWebResolver with the default SSRF guard', () => {
     expect(Date.now() - started).toBeLessThan(200);
   });
 });
+
+describe('createRemoteDidWebResolver: caller deadlines and the concurrency cap', () => {
+  const didFor = (name: string) => did.replace(':remote', `:${name}`);
+  let inFlight = 0;
+  let mostInFlight = 0;
+  /** Answers after `ms` (never when `ms` is null), counting requests in flight. */
+  const answerAfter = (ms: number | null): RequestListener => (req, res) => {
+    inFlight += 1;
+    mostInFlight = Math.max(mostInFlight, inFlight);
+    res.on('close', () => (inFlight -= 1));
+    if (ms !== null) setTimeout(() => serveJson({ id: didFor(req.url!.split('/')[2]!) })(req, res), ms);
+  };
+  beforeEach(() => {
+    mostInFlight = 0;
+  });
+
+  it('gives up when the caller aborts, without caching that as a failure of the host', async () => {
+    handler = answerAfter(null);
+    const resolve = resolver({ timeoutMs: 5000 });
+    const started = Date.now();
+    expect(await resolve(didFor('slow'), { signal: AbortSignal.timeout(200) })).toBeNull();
+    expect(Date.now() - started).toBeLessThan(1000);
+    handler = answerAfter(0);
+    expect(await resolve(didFor('slow'))).toMatchObject({ id: didFor('slow') });
+  });
+
+  it('keeps at most maxConcurrent resolutions in flight; the others wait for a slot', async () => {
+    handler = answerAfter(150);
+    const resolve = resolver({ maxConcurrent: 2, timeoutMs: 2000 });
+    const documents = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((name) => resolve(didFor(name))));
+    expect(documents.map((d) => d?.id)).toEqual(['a', 'b', 'c', 'd', 'e'].map(didFor));
+    expect(mostInFlight).toBe(2);
+  });
+
+  it('fails a resolution that finds no free slot before its deadline, without a request', async () => {
+    handler = answerAfter(null);
+    const resolve = resolver({ maxConcurrent: 1, timeoutMs: 300 });
+    const results = await Promise.all([resolve(didFor('held')), resolve(didFor('waiting'))]);
+    expect(results).toEqual([null, null]);
+    expect(requests).toBe(1);
+  });
+});

@@ -20,6 +20,7 @@ export const VERIFICATION_FAILURE_CODES = [
   'schema_invalid',
   'not_a_credential',
   'not_a_presentation',
+  'empty_presentation',
   'challenge_required',
   'challenge_mismatch',
   'holder_mismatch',
