@@ -59,6 +59,6 @@ export function composeAchievementCredential(options: {
       criteriaNarrative: course.criteria.en,
       image: course.image ?? undefined,
     },
-    credentialStatus: { statusListIndex: slot.index, statusListCredential: statusListUrl(publicUrl, tenant.slug, slot.listId) },
+    credentialStatus: { statusListIndex: slot.index, statusListCredential: statusListUrl(publicUrl, tenant.slug, slot.listId, issuer.id) },
   });
 }

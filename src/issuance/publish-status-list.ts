@@ -17,10 +17,18 @@ export interface StatusListDeps {
   publicUrl: string;
 }
 
-/** The public URL of one of a tenant's status-list credentials. */
-export function statusListUrl(publicUrl: string, slug: string, listId: string): string {
-  return `${publicUrl}/status/${slug}/${listId}`;
+/**
+ * The public URL of one of a tenant's status-list credentials, for credentials issued as
+ * `issuerId`. Lists are signed as the tenant's did:web; a credential issued as a `did:key` points
+ * at a copy of the same list signed as that did:key (`…/LIST/z6Mk…`), because common verifiers
+ * require a status list to come from the credential's own issuer.
+ */
+export function statusListUrl(publicUrl: string, slug: string, listId: string, issuerId?: string): string {
+  const base = `${publicUrl}/status/${slug}/${listId}`;
+  return issuerId?.startsWith(DID_KEY_PREFIX) ? `${base}/${issuerId.slice(DID_KEY_PREFIX.length)}` : base;
 }
+
+const DID_KEY_PREFIX = 'did:key:';
 
 /** Attempts before giving up when other processes keep publishing the same list meanwhile. */
 const PUBLISH_ATTEMPTS = 5;

@@ -87,12 +87,12 @@ export async function issueCredential(deps: IssueCredentialDeps, input: IssueCre
   const { credential } = prepared;
   assertCredentialRules(credential);
   if (input.credentialStatus && credential.id === undefined) credential.id = `urn:uuid:${randomUUID()}`;
+  const { issuerId, key } = loadIssuingKey(deps.db, { tenant, publicUrl: deps.publicUrl, masterKey: deps.masterKey, as: prepared.issuerKind });
   const unsignedWith = (slot: StatusSlot | undefined) =>
-    slot ? withStatusEntry(credential, { version: prepared.version, listUrl: statusListUrl(deps.publicUrl, tenant.slug, slot.listId), slot }) : credential;
+    slot ? withStatusEntry(credential, { version: prepared.version, listUrl: statusListUrl(deps.publicUrl, tenant.slug, slot.listId, issuerId), slot }) : credential;
   // The shape that will be signed (a status entry's index is only a literal). On the request
   // thread: a shape seen before costs a template fill, not a full JSON-LD expansion.
   await assertJsonLdSafe(unsignedWith(input.credentialStatus ? { listId: '1', index: 0 } : undefined));
-  const { issuerId, key } = loadIssuingKey(deps.db, { tenant, publicUrl: deps.publicUrl, masterKey: deps.masterKey, as: prepared.issuerKind });
 
   const signAndLog = async (): Promise<Record<string, unknown>> => {
     for (let attempt = 1; ; attempt++) {

@@ -27,7 +27,8 @@ export function createLocalStatusCheck(deps: StatusCheckDeps): StatusChecker {
   return async (entry) => {
     const url = String(entry.statusListCredential ?? '');
     const index = Number(entry.statusListIndex);
-    const match = url.startsWith(prefix) ? /^([a-z0-9-]+)\/(\d+)$/.exec(url.slice(prefix.length)) : null;
+    // `…/SLUG/LIST`, or `…/SLUG/LIST/z6Mk…` (the same bits signed as a did:key).
+    const match = url.startsWith(prefix) ? /^([a-z0-9-]+)\/(\d+)(?:\/z6Mk[1-9A-HJ-NP-Za-km-z]+)?$/.exec(url.slice(prefix.length)) : null;
     if (!match || !Number.isInteger(index) || index < 0) throw new Error('status list not resolvable offline');
     const tenant = findTenantBySlug(deps.db, match[1]!);
     const listId = match[2]!;

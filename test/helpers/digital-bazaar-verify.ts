@@ -40,23 +40,29 @@ function didKeyDocument(did: string): Record<string, unknown> {
 export interface DigitalBazaarVerifierOptions {
   /** Returns the DID document of a `did:web` (rejects when unknown). */
   resolveDidWeb?: (did: string) => Promise<Record<string, unknown>>;
+  /** Returns other documents by URL (e.g. status lists fetched from the app), or undefined. */
+  loadDocument?: (url: string) => Promise<Record<string, unknown> | undefined>;
 }
 
 /**
- * Returns a function verifying a credential object with @digitalbazaar/vc at `now`;
- * `checkStatus` is required by the library for credentials with a status entry.
+ * A document loader independent of Credence's: the bundled contexts (copied), did:key documents
+ * built here, did:web documents and other URLs from the caller.
  */
-export function digitalBazaarVerifier(options: DigitalBazaarVerifierOptions = {}) {
+export function digitalBazaarDocumentLoader(options: DigitalBazaarVerifierOptions = {}) {
   const contexts = new Map(bundledContextUrls().map((url) => [url, structuredClone(getBundledContext(url))]));
   const resolveDid = async (did: string): Promise<Record<string, unknown>> => {
     if (did.startsWith('did:key:')) return didKeyDocument(did);
     if (did.startsWith('did:web:') && options.resolveDidWeb) return options.resolveDidWeb(did);
     throw new Error(`NotFoundError: ${did}`);
   };
-  const documentLoader = async (url: string) => {
+  return async (url: string) => {
     const context = contexts.get(url);
     if (context) return { contextUrl: null, documentUrl: url, document: context };
-    if (!url.startsWith('did:')) throw new Error(`NotFoundError: ${url}`);
+    if (!url.startsWith('did:')) {
+      const document = await options.loadDocument?.(url);
+      if (!document) throw new Error(`NotFoundError: ${url}`);
+      return { contextUrl: null, documentUrl: url, document };
+    }
     const [did = '', fragment] = url.split('#');
     const document = await resolveDid(did);
     if (!fragment) return { contextUrl: null, documentUrl: url, document };
@@ -65,6 +71,14 @@ export function digitalBazaarVerifier(options: DigitalBazaarVerifierOptions = {}
     if (!method) throw new Error(`NotFoundError: ${url}`);
     return { contextUrl: null, documentUrl: url, document: { '@context': MULTIKEY_V1, ...method, id: url, controller: did } };
   };
+}
+
+/**
+ * Returns a function verifying a credential object with @digitalbazaar/vc at `now`;
+ * `checkStatus` is required by the library for credentials with a status entry.
+ */
+export function digitalBazaarVerifier(options: DigitalBazaarVerifierOptions = {}) {
+  const documentLoader = digitalBazaarDocumentLoader(options);
   return (
     credential: object,
     verifyOptions: { now: Date; checkStatus?: (options: { credential: Record<string, unknown> }) => Promise<{ verified: boolean }> },

@@ -71,6 +71,26 @@ export const issuerPaths: ZodOpenApiPathsObject = {
       },
     },
   },
+  '/status/{slug}/{listId}/{key}': {
+    get: {
+      tags,
+      operationId: 'getDidKeyStatusList',
+      summary: 'A status list signed as one of the issuer\'s did:key identifiers',
+      description:
+        'The same bits as `/status/{slug}/{listId}`, signed as `did:key:{key}`: credentials issued as a did:key point here, because common verifiers require a status list from the credential\'s own issuer. 404 unless the key is (or was) one of the issuer\'s signing keys.',
+      security: [],
+      requestParams: {
+        path: slug.extend({
+          listId: z.string().meta({ description: 'The list number.' }),
+          key: z.string().meta({ description: 'The Ed25519 public key in Multikey form (`z6Mk…`), as in the did:key.' }),
+        }),
+      },
+      responses: {
+        200: contentResponse('The status list credential.', verifiableCredential, 'application/vc+ld+json'),
+        ...problemResponses(RATE_LIMIT_PROBLEMS, { 404: ['status_list_not_found'] }),
+      },
+    },
+  },
   '/contexts/usage-attestation-v1.json': {
     get: {
       tags,
