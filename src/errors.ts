@@ -42,3 +42,6 @@ export function validationError(errors: FieldError[]): AppError {
 export function notFound(code: string, detail: string): AppError {
   return new AppError(code, 404, detail);
 }
+
+/** Problem type URIs are stable per code; they name the error rather than point anywhere. */
+export const problemType = (code: string): string => `https://credence.dev/problems/${code}`;

@@ -3,6 +3,7 @@
  * outcome of each check. Every failed check becomes one problem detail with a stable `code`,
  * the check that failed and, when it concerns one proof or one embedded credential, which.
  */
+import { problemType } from '../errors.js';
 
 /** One check's outcome, as the verifiers in this folder report them. */
 export interface CheckOutcome {
@@ -91,7 +92,7 @@ export function problemOf(outcome: CheckOutcome): VerificationProblem {
   const code = codeOf(outcome);
   const title = TITLES[code] ?? 'Verification failed';
   return {
-    type: `https://credence.dev/problems/${code}`,
+    type: problemType(code),
     code,
     title,
     detail: outcome.detail ?? title,

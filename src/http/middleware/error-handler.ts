@@ -1,11 +1,22 @@
-import type { ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, Request } from 'express';
 import type { Logger } from 'pino';
-import { AppError } from '../../errors.js';
+import { AppError, problemType } from '../../errors.js';
 import { translator } from '../../i18n.js';
 import { requestLanguage } from './language.js';
 
-/** Problem type URIs are stable per code; they name the error rather than point anywhere. */
-export const problemType = (code: string): string => `https://credence.dev/problems/${code}`;
+
+/** The problem-details members (RFC 9457) of a refusal, with its title in the request's language. */
+export function problemDetails(req: Request, problem: AppError): Record<string, unknown> {
+  return {
+    type: problemType(problem.code),
+    title: translator(requestLanguage(req))(`errors:${problem.code}`, { defaultValue: translator('en')('errors:fallback') }),
+    status: problem.status,
+    detail: problem.message,
+    code: problem.code,
+    ...(problem.errors.length > 0 ? { errors: problem.errors } : {}),
+    requestId: String(req.id ?? ''),
+  };
+}
 
 /** Maps errors raised by body parsing (express/raw-body) to our stable codes. */
 function fromParserError(error: { type?: string; status?: number; message?: string }): AppError | undefined {
@@ -41,17 +52,6 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
-    res
-      .status(problem.status)
-      .type('application/problem+json')
-      .json({
-        type: problemType(problem.code),
-        title: translator(requestLanguage(req))(`errors:${problem.code}`, { defaultValue: translator('en')('errors:fallback') }),
-        status: problem.status,
-        detail: problem.message,
-        code: problem.code,
-        ...(problem.errors.length > 0 ? { errors: problem.errors } : {}),
-        requestId,
-      });
+    res.status(problem.status).type('application/problem+json').json(problemDetails(req, problem));
   };
 }

@@ -1,12 +1,10 @@
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { Db } from '../../db/client.js';
-import { translator } from '../../i18n.js';
 import { acceptAccessTokens } from '../../oauth/access-token-auth.js';
 import { isOAuthError, oauthError } from '../../oauth/oauth-error.js';
 import { grantClientCredentials, type OAuthDeps } from '../../oauth/token-request.js';
 import { loadOrCreateTokenSigningKey, tokenKeySet } from '../../oauth/token-signing-key.js';
-import { problemType } from '../middleware/error-handler.js';
-import { requestLanguage } from '../middleware/language.js';
+import { problemDetails } from '../middleware/error-handler.js';
 import { SCOPES } from '../scopes.js';
 import { readTokenRequest } from './oauth-token-request.js';
 
@@ -32,17 +30,7 @@ const noStore: RequestHandler = (_req, res, next) => {
 const renderOAuthError: ErrorRequestHandler = (error, req, res, next) => {
   if (!isOAuthError(error)) return next(error);
   for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
-  res.status(error.status).type('application/json').json({
-    error: error.code,
-    error_description: error.message,
-    type: problemType(error.code),
-    title: translator(requestLanguage(req))(`errors:${error.code}`, { defaultValue: translator('en')('errors:fallback') }),
-    status: error.status,
-    detail: error.message,
-    code: error.code,
-    ...(error.errors.length > 0 ? { errors: error.errors } : {}),
-    requestId: String(req.id ?? ''),
-  });
+  res.status(error.status).type('application/json').json({ error: error.code, error_description: error.message, ...problemDetails(req, error) });
 };
 
 /**
