@@ -144,12 +144,17 @@ describe('POST /credentials/issue', () => {
     expect(big.body.code).toBe('payload_too_large');
   });
 
-  it('answers 422 credential_too_deep, not a 500, for deeply nested JSON, and issues at the depth limit', async () => {
+  it('refuses deeply nested JSON (400 for any body, 422 credential_too_deep past 32 levels), never a 500, and issues at the depth limit', async () => {
     const prefix = `{"credential":{"@context":["${CONTEXT_URLS.credentialsV2}","${CONTEXT_URLS.credentialsExamplesV2}"],"type":["VerifiableCredential"],"credentialSubject":{"id":"did:example:1","name":`;
     for (const nested of ['['.repeat(3000) + ']'.repeat(3000), '{"a":'.repeat(3000) + '1' + '}'.repeat(3000)]) {
       const res = await issue(`${prefix}${nested}}}}`).set('Content-Type', 'application/json');
-      expect(res.status).toBe(422);
+      expect(res.status).toBe(400);
       expect(res.type).toBe('application/problem+json');
+      expect(res.body).toMatchObject({ code: 'json_too_deep', errors: [expect.objectContaining({ field: 'body' })] });
+    }
+    for (const nested of ['['.repeat(40) + ']'.repeat(40), '{"a":'.repeat(40) + '1' + '}'.repeat(40)]) {
+      const res = await issue(`${prefix}${nested}}}}`).set('Content-Type', 'application/json');
+      expect(res.status).toBe(422);
       expect(res.body).toMatchObject({ code: 'credential_too_deep', errors: [expect.objectContaining({ field: 'credential' })] });
     }
     // The credential is level 1 and its subject level 2: 30 more levels reach the limit of 32.
