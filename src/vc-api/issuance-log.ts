@@ -20,9 +20,16 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** Derived keys per master key and tenant (HKDF per issuance showed in profiles). */
+const digestKeys = new WeakMap<Buffer, Map<string, Buffer>>();
+
 /** The tenant's subject-digest key: HKDF of the master key, info `credence/issuance-log-subject/<tenantId>`. */
 export function subjectDigestKey(masterKey: Buffer, tenantId: string): Buffer {
-  return deriveKey(masterKey, `credence/issuance-log-subject/${tenantId}`);
+  let keys = digestKeys.get(masterKey);
+  if (!keys) digestKeys.set(masterKey, (keys = new Map()));
+  let key = keys.get(tenantId);
+  if (!key) keys.set(tenantId, (key = deriveKey(masterKey, `credence/issuance-log-subject/${tenantId}`)));
+  return key;
 }
 
 /**
