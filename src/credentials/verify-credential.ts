@@ -3,11 +3,11 @@
  * (signature, issuer, validity, status, schema), never throwing on bad input.
  */
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import jsigs from '@digitalcredentials/jsonld-signatures';
 import * as vc from '@digitalcredentials/vc';
 import { validateAchievementCredential } from './credential-schema.js';
 import type { DocumentLoader } from './document-loader.js';
+import { verifyingCryptosuite } from './verifying-cryptosuite.js';
 import { checkIssuerBinding, checkStatusEntries, checkValidity, isOpenBadge, type CheckResult, type StatusChecker, type VerificationResult } from './verification-checks.js';
 
 export type { CheckName, CheckResult, StatusCheckResult, StatusChecker, VerificationResult } from './verification-checks.js';
@@ -54,7 +54,7 @@ async function checkSignature(credential: Record<string, unknown>, documentLoade
   try {
     const result = await vc.verifyCredential({
       credential,
-      suite: new DataIntegrityProof({ cryptosuite }),
+      suite: new DataIntegrityProof({ cryptosuite: verifyingCryptosuite }),
       // Only cryptography and the key's assertionMethod authorisation here; the issuer binding
       // is its own check, so that a mismatch is reported as `issuer`, not `signature`.
       purpose: new jsigs.purposes.AssertionProofPurpose(),

@@ -6,13 +6,10 @@
  * (§ Verify Proof Sets and Chains) requires, over the document *including the proofs it
  * names*. A proof chained to a failing proof fails too.
  */
-import { createPublicKey, verify as cryptoVerify, type KeyObject } from 'node:crypto';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { Ed25519Signature2020 } from '@digitalcredentials/ed25519-signature-2020';
-import { publicKeyJwk } from '../credentials/issuer-keys.js';
-import { templatedCryptosuite } from '../credentials/sign-data-integrity.js';
 import { errorMessages } from '../credentials/verify-credential.js';
-import { BoundedCache } from '../verification/bounded-cache.js';
+import { verifyingCryptosuite } from '../credentials/verifying-cryptosuite.js';
 import { previousProofIds, proofsOf } from './proof-rules.js';
 import type { CheckOutcome } from './verification-result.js';
 
@@ -30,36 +27,6 @@ export type ProofSetVerifier = (document: Record<string, unknown>, suites: objec
 interface ProofVerifyingSuite {
   verifyProof(options: { document: Record<string, unknown> } & Record<string, unknown>): Promise<unknown>;
 }
-
-/** Public keys as node:crypto objects: importing one costs more than the verification itself. */
-const publicKeys = new BoundedCache<KeyObject>(1000);
-
-function publicKeyObject(publicKeyMultibase: string): KeyObject {
-  let key = publicKeys.get(publicKeyMultibase);
-  if (!key) {
-    key = createPublicKey({ key: publicKeyJwk(publicKeyMultibase), format: 'jwk' });
-    publicKeys.set(publicKeyMultibase, key);
-  }
-  return key;
-}
-
-/**
- * eddsa-rdfc-2022 with template expansion (identical canonical N-Quads, much faster) and, for
- * Multikey verification methods, node:crypto verification with cached key objects.
- */
-const verifyingCryptosuite = {
-  ...templatedCryptosuite,
-  async createVerifier(options: { verificationMethod: object }): Promise<object> {
-    const method = options.verificationMethod as { id?: unknown; type?: unknown; publicKeyMultibase?: unknown };
-    if (method.type !== 'Multikey' || typeof method.publicKeyMultibase !== 'string') return templatedCryptosuite.createVerifier(options);
-    const key = publicKeyObject(method.publicKeyMultibase);
-    return {
-      id: method.id,
-      algorithm: 'Ed25519',
-      verify: async ({ data, signature }: { data: Uint8Array; signature: Uint8Array }) => cryptoVerify(null, data, key, signature),
-    };
-  },
-};
 
 /**
  * Makes `suite` verify its proof over the document jsonld-signatures hands it (every proof
