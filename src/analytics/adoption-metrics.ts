@@ -9,7 +9,11 @@ export const CHECKPOINTS = [30, 60, 90] as const;
 /** A checkpoint: 30, 60 or 90 days after completion. */
 export type Checkpoint = (typeof CHECKPOINTS)[number];
 
-/** A learner is weekly-active at day N with an active day in the 7 days ending at completion + N. */
+/**
+ * A learner is weekly-active at day N with an active day in the 7 days ending at completion + N.
+ * The adoption_facts triggers (migration 0007) store these windows (offsets N − 6 … N) per
+ * certificate: changing the checkpoints or the week needs a migration that rebuilds the facts.
+ */
 export const WEEK_DAYS = 7;
 
 /** RAG status of a group; `pending` while nobody in it has reached day 90. */

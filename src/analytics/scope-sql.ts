@@ -1,5 +1,4 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { addDays } from './calendar.js';
 
 /** Which completions an analytics query looks at, and the day it is evaluated on. */
 export interface AnalyticsScope {
@@ -14,20 +13,20 @@ export interface AnalyticsScope {
 }
 
 /**
- * WHERE conditions on `certificates c` for a scope. Revoked certificates are left out (a
- * withdrawn award is not a completion the programme can count). `completed_at` is stored as a
- * UTC ISO string (`toISOString()`), so day bounds compare as text and use the
- * (tenant, course, completed_at) index.
+ * WHERE conditions on `adoption_facts f` (one row per certificate) for a scope. Revoked
+ * certificates are left out (a withdrawn award is not a completion the programme can count).
+ * `completed_day` is the UTC day of the certificate's `completed_at`, so the day bounds are
+ * inclusive text comparisons.
  */
 export function scopeConditions(scope: AnalyticsScope): SQL {
-  const parts: SQL[] = [sql`c.tenant_id = ${scope.tenantId}`, sql`c.revoked_at IS NULL`];
-  if (scope.courseId !== undefined) parts.push(sql`c.course_id = ${scope.courseId}`);
-  if (scope.from !== undefined) parts.push(sql`c.completed_at >= ${scope.from}`);
-  if (scope.to !== undefined) parts.push(sql`c.completed_at < ${addDays(scope.to, 1)}`);
+  const parts: SQL[] = [sql`f.tenant_id = ${scope.tenantId}`, sql`f.revoked = 0`];
+  if (scope.courseId !== undefined) parts.push(sql`f.course_id = ${scope.courseId}`);
+  if (scope.from !== undefined) parts.push(sql`f.completed_day >= ${scope.from}`);
+  if (scope.to !== undefined) parts.push(sql`f.completed_day <= ${scope.to}`);
   return sql.join(parts, sql` AND `);
 }
 
-/** Correlated usage lookup for the certificate row `alias` (seeks the usage_days primary key). */
+/** Correlated usage lookup for the row `alias` with learner_id and course_id (seeks the usage_days primary key). */
 export function usageOf(alias: string, tenantId: string): SQL {
   const a = sql.raw(alias);
   return sql`u.tenant_id = ${tenantId} AND u.learner_id = ${a}.learner_id AND u.course_id = ${a}.course_id`;

@@ -236,6 +236,39 @@ export const usageDays = sqliteTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.learnerId, t.courseId, t.day] })],
 );
 
+/**
+ * Adoption facts: one row per certificate with what the adoption reports need of its learner's
+ * active days on or after the completion day, so a report reads one row per completion instead
+ * of scanning usage_days. Offsets are whole days after the completion day (0 = that day).
+ * Kept exact by triggers in migration 0007, because usage days and certificates are never deleted
+ * and each field moves one way as days are added (first use only earlier, the rest only up): a
+ * certificate insert creates the row from the days already stored, a new usage day updates it,
+ * and revoking the certificate sets `revoked`.
+ * The primary key leads with tenant and course, so a course's report is one range scan.
+ */
+export const adoptionFacts = sqliteTable(
+  'adoption_facts',
+  {
+    tenantId: text('tenant_id').notNull(),
+    courseId: text('course_id').notNull(),
+    learnerId: text('learner_id').notNull(),
+    /** UTC day of the completion, `YYYY-MM-DD` (the certificate's `completed_at`). */
+    completedDay: text('completed_day').notNull(),
+    /** Whether the certificate is revoked (revoked completions are left out of every report). */
+    revoked: integer('revoked', { mode: 'boolean' }).notNull(),
+    /** Offsets of the first and last active day on or after completion; null without any. */
+    firstUse: integer('first_use'),
+    lastUse: integer('last_use'),
+    /** Whether an active day falls in the week ending at day 30, 60 and 90 (offsets 24–30, 54–60, 84–90). */
+    hit30: integer('hit30', { mode: 'boolean' }).notNull(),
+    hit60: integer('hit60', { mode: 'boolean' }).notNull(),
+    hit90: integer('hit90', { mode: 'boolean' }).notNull(),
+    /** Active days on or after the completion day. */
+    activeDays: integer('active_days').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.courseId, t.learnerId] })],
+);
+
 /** Hashes of ingested statement ids and contents: replays are recognised, conflicts refused. */
 export const usageStatements = sqliteTable(
   'usage_statements',
