@@ -153,8 +153,6 @@ export const certificates = sqliteTable(
     uniqueIndex('certificates_status_slot').on(t.tenantId, t.statusListId, t.statusIndex),
     index('certificates_tenant_number_idx').on(t.tenantId, t.number),
     index('certificates_tenant_learner_idx').on(t.tenantId, t.learnerId),
-    /** Covers adoption analytics: completions in scope are read from the index, never the wide rows. */
-    index('certificates_analytics_idx').on(t.tenantId, t.courseId, t.completedAt, t.learnerId, t.revokedAt),
     index('certificates_valid_until_idx').on(t.validUntil),
   ],
 );
