@@ -6,8 +6,17 @@ import { tenants } from './schema.js';
 /** A tenant row as the application sees it. */
 export type Tenant = typeof tenants.$inferSelect;
 
+/** Writes to tenant rows made by this process (caches of tenant rows compare it to stay current). */
+let tenantWrites = 0;
+
+/** How many times this process wrote a tenant row: a cached row read at another count may be stale. */
+export function tenantWriteCount(): number {
+  return tenantWrites;
+}
+
 /** Inserts a tenant. The slug is unique; a duplicate throws the driver's constraint error. */
 export function insertTenant(db: Db, tenant: typeof tenants.$inferInsert): void {
+  tenantWrites++;
   db.insert(tenants).values(tenant).run();
 }
 
@@ -37,5 +46,6 @@ export function updateTenantSettings(
   tenantId: string,
   changes: Partial<Pick<Tenant, 'branding' | 'usagePublic' | 'name' | 'logo' | 'logoType' | 'issuerIdentifier' | 'storeIssuedSubjects'>>,
 ): void {
+  tenantWrites++;
   db.update(tenants).set(changes).where(eq(tenants.id, tenantId)).run();
 }

@@ -1,9 +1,8 @@
 import type { Db } from '../db/client.js';
 import type { CertificateRecord } from '../db/certificates-repository.js';
-import { findTenantById } from '../db/tenants-repository.js';
 import { bakePng } from '../credentials/bake-png.js';
 import { renderBadgePng } from '../images/render-badge-png.js';
-import { brandingFingerprint } from '../tenants/branding-fingerprint.js';
+import { cachedTenantWithFingerprint } from '../tenants/tenant-cache.js';
 import { BoundedCache } from '../verification/bounded-cache.js';
 
 const rendered = new BoundedCache<Buffer>(2000);
@@ -14,8 +13,8 @@ const rendered = new BoundedCache<Buffer>(2000);
  * and branding.
  */
 export async function badgeImage(deps: { db: Db }, certificate: CertificateRecord): Promise<Buffer> {
-  const tenant = findTenantById(deps.db, certificate.tenantId)!;
-  const cacheKey = `${certificate.number}@${certificate.version}|${brandingFingerprint(tenant)}`;
+  const { tenant, fingerprint } = cachedTenantWithFingerprint(deps.db, certificate.tenantId)!;
+  const cacheKey = `${certificate.number}@${certificate.version}|${fingerprint}`;
   const cached = rendered.get(cacheKey);
   if (cached) return cached;
   const image = await renderBadgePng({

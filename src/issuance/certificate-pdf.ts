@@ -1,13 +1,12 @@
 import type { Db } from '../db/client.js';
 import { findCertificateByNumber } from '../db/certificates-repository.js';
 import { findCachedPdf, storeCachedPdf, type CachedPdf } from '../db/pdf-cache-repository.js';
-import { findTenantById } from '../db/tenants-repository.js';
 import type { Language } from '../i18n.js';
 import { CERTIFICATE_TEMPLATE_VERSION } from '../pdf/layout.js';
 import { renderCertificatePdf } from '../pdf/render-certificate.js';
 import { certificateLinks } from './certificate-links.js';
 import { sha256Hex } from '../security/hashes.js';
-import { brandingFingerprint } from '../tenants/branding-fingerprint.js';
+import { cachedTenantWithFingerprint } from '../tenants/tenant-cache.js';
 import { BoundedCache } from '../verification/bounded-cache.js';
 
 /** Recently served PDFs (about 25 KB each): re-downloads skip the database blob read. */
@@ -30,9 +29,9 @@ export async function certificatePdf(
 ): Promise<CertificatePdf | undefined> {
   const certificate = findCertificateByNumber(deps.db, options.number);
   if (!certificate) return undefined;
-  const tenant = findTenantById(deps.db, certificate.tenantId)!;
+  const { tenant, fingerprint } = cachedTenantWithFingerprint(deps.db, certificate.tenantId)!;
   const branding = tenant.branding;
-  const renderVersion = sha256Hex(`${CERTIFICATE_TEMPLATE_VERSION} ${brandingFingerprint(tenant)}`).slice(0, 16);
+  const renderVersion = sha256Hex(`${CERTIFICATE_TEMPLATE_VERSION} ${fingerprint}`).slice(0, 16);
   const key = { number: certificate.number, language: options.language, templateVersion: renderVersion };
   const filename = `certificate-${certificate.number}-${options.language}.pdf`;
   const memoryKey = `${key.number}|${key.language}|${renderVersion}`;

@@ -1,7 +1,8 @@
 import type { Db } from '../db/client.js';
 import { findCertificateByNumber, type CertificateRecord } from '../db/certificates-repository.js';
 import type { LocalizedText } from '../db/schema.js';
-import { findTenantById, type Tenant } from '../db/tenants-repository.js';
+import type { Tenant } from '../db/tenants-repository.js';
+import { cachedTenant } from '../tenants/tenant-cache.js';
 import type { DocumentLoader } from '../credentials/document-loader.js';
 import { verifyCredential } from '../credentials/verify-credential.js';
 import { checkStatusEntries, checkValidity, type CheckResult, type StatusChecker } from '../credentials/verification-checks.js';
@@ -61,7 +62,7 @@ export function createStaticCheckCache(capacity = 50_000): BoundedCache<StaticVe
 export async function verifyCertificate(deps: VerifyCertificateDeps, number: string): Promise<CertificateVerification | undefined> {
   const certificate = findCertificateByNumber(deps.db, number);
   if (!certificate) return undefined;
-  const tenant = findTenantById(deps.db, certificate.tenantId)!;
+  const tenant = cachedTenant(deps.db, certificate.tenantId)!;
   const now = deps.now();
   // Renewal replaces the credential under the same number: cache per version.
   const cacheKey = `${number}@${certificate.version}`;

@@ -1,7 +1,8 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Db } from '../../db/client.js';
 import { findApiKeyByPrefix, type ApiKeyRecord } from '../../db/api-keys-repository.js';
-import { findTenantById, findTenantBySlug } from '../../db/tenants-repository.js';
+import { findTenantBySlug } from '../../db/tenants-repository.js';
+import { cachedTenant } from '../../tenants/tenant-cache.js';
 import { AppError } from '../../errors.js';
 import { decryptSecret } from '../../credentials/secret-box.js';
 import { parseApiKey, secretMatchesHash } from '../../security/api-key-token.js';
@@ -36,7 +37,7 @@ export function authenticateApiKey(db: Db, token: string): AuthContext {
   if (!parsed || !record || record.revokedAt || !secretMatchesHash(parsed.secret, record.secretHash)) {
     throw unauthorized('invalid_api_key', 'The API key is invalid or revoked.');
   }
-  const tenant = findTenantById(db, record.tenantId);
+  const tenant = cachedTenant(db, record.tenantId);
   if (!tenant) throw unauthorized('invalid_api_key', 'The API key is invalid or revoked.');
   return { tenant, apiKey: record, method: 'api_key', scopes: scopesOfApiKey(record.scope) };
 }
