@@ -14,6 +14,7 @@ import { managerActivation } from '../src/analytics/manager-activation.js';
 import { openAnalyticsReader, openDatabase } from '../src/db/client.js';
 import { loadAverage } from './lib/machine.js';
 import { fmt, runHeader, table, writeSection, type Row } from './lib/results.js';
+import { prng } from '../test/helpers/prng.js';
 
 const RUNS = Number(process.argv[2] ?? 7);
 const TODAY = '2026-11-02';
@@ -22,17 +23,6 @@ const ACTIVE_DAYS = 5_000_000;
 const COURSES = 10;
 /** 70% of completers use the skill at all; each user gets 71 or 72 active days to total exactly 5M. */
 const USERS = 70_000;
-
-/** Seeded PRNG (mulberry32) so every run generates the same data. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const kept = process.env.BENCH_DB;
 const reuse = kept !== undefined && existsSync(kept);

@@ -113,37 +113,3 @@ export function markCertificateRevoked(
   return result.changes > 0;
 }
 
-/** Whether a status-list slot is already used by one of the tenant's certificates. */
-export function isStatusSlotTaken(db: Db, key: { tenantId: string; statusListId: string; statusIndex: number }): boolean {
-  return (
-    prepared(db, 'statusSlotTaken', (d) =>
-      d
-        .select({ n: certificates.number })
-        .from(certificates)
-        .where(
-          and(
-            eq(certificates.tenantId, sql.placeholder('tenantId')),
-            eq(certificates.statusListId, sql.placeholder('statusListId')),
-            eq(certificates.statusIndex, sql.placeholder('statusIndex')),
-          ),
-        )
-        .prepare(),
-    ).get(key) !== undefined
-  );
-}
-
-/** Status indexes of the revoked certificates in one of the tenant's status lists. */
-export function revokedStatusIndexes(db: Db, tenantId: string, statusListId: string): number[] {
-  return db
-    .select({ index: certificates.statusIndex })
-    .from(certificates)
-    .where(
-      and(
-        eq(certificates.tenantId, tenantId),
-        eq(certificates.statusListId, statusListId),
-        sql`${certificates.revokedAt} is not null`,
-      ),
-    )
-    .all()
-    .map((row) => row.index);
-}

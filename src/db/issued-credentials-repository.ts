@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { prepared } from './prepared.js';
 import { issuedCredentials } from './schema.js';
@@ -44,38 +44,3 @@ export function markIssuedCredentialRevoked(db: Db, options: { tenantId: string;
   return result.changes > 0;
 }
 
-/** Whether a status-list slot is already used by one of the tenant's VC-API credentials. */
-export function isIssuedStatusSlotTaken(db: Db, key: { tenantId: string; statusListId: string; statusIndex: number }): boolean {
-  return (
-    prepared(db, 'issuedStatusSlotTaken', (d) =>
-      d
-        .select({ id: issuedCredentials.id })
-        .from(issuedCredentials)
-        .where(
-          and(
-            eq(issuedCredentials.tenantId, sql.placeholder('tenantId')),
-            eq(issuedCredentials.statusListId, sql.placeholder('statusListId')),
-            eq(issuedCredentials.statusIndex, sql.placeholder('statusIndex')),
-          ),
-        )
-        .prepare(),
-    ).get(key) !== undefined
-  );
-}
-
-/** Status indexes of the revoked VC-API credentials in one of the tenant's status lists. */
-export function revokedIssuedStatusIndexes(db: Db, tenantId: string, statusListId: string): number[] {
-  return db
-    .select({ index: issuedCredentials.statusIndex })
-    .from(issuedCredentials)
-    .where(
-      and(
-        eq(issuedCredentials.tenantId, tenantId),
-        eq(issuedCredentials.statusListId, statusListId),
-        isNotNull(issuedCredentials.revokedAt),
-        isNotNull(issuedCredentials.statusIndex),
-      ),
-    )
-    .all()
-    .map((row) => row.index as number);
-}

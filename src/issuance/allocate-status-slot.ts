@@ -1,7 +1,6 @@
 import type { Db } from '../db/client.js';
-import { isStatusSlotTaken } from '../db/certificates-repository.js';
-import { isIssuedStatusSlotTaken } from '../db/issued-credentials-repository.js';
 import { createStatusListRow, findNewestStatusList } from '../db/status-lists-repository.js';
+import { isStatusSlotTaken } from '../db/status-slots-repository.js';
 import { pickRandomFreeIndex, STATUS_LIST_SIZE } from '../credentials/status-list.js';
 
 /** A reserved position in one of the tenant's revocation status lists. */
@@ -19,8 +18,7 @@ export class StatusSlotTaken extends Error {
 }
 
 function slotTaken(db: Db, tenantId: string, slot: StatusSlot): boolean {
-  const key = { tenantId, statusListId: slot.listId, statusIndex: slot.index };
-  return isStatusSlotTaken(db, key) || isIssuedStatusSlotTaken(db, key);
+  return isStatusSlotTaken(db, { tenantId, statusListId: slot.listId, statusIndex: slot.index });
 }
 
 /**

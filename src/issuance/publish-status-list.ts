@@ -1,7 +1,6 @@
 import type { Db } from '../db/client.js';
-import { revokedStatusIndexes } from '../db/certificates-repository.js';
-import { revokedIssuedStatusIndexes } from '../db/issued-credentials-repository.js';
 import { findStatusList, saveStatusListCredential, type StatusListRecord } from '../db/status-lists-repository.js';
+import { revokedStatusIndexes } from '../db/status-slots-repository.js';
 import type { Tenant } from '../db/tenants-repository.js';
 import type { CredentialSigner } from '../credentials/credential-signer.js';
 import { buildIssuerProfile } from '../credentials/issuer-profile.js';
@@ -93,7 +92,6 @@ async function signStatusList(deps: StatusListDeps, options: { tenant: Tenant; l
   const { tenant, list } = options;
   const bits = createStatusList(list.size);
   for (const index of revokedStatusIndexes(deps.db, tenant.id, list.listId)) setStatusBit(bits, index, true);
-  for (const index of revokedIssuedStatusIndexes(deps.db, tenant.id, list.listId)) setStatusBit(bits, index, true);
   // Always the did:web, whatever identifier the tenant's credentials carry: the list is served
   // from this instance, the did:web ties it to that host, and rotations never change its issuer.
   const issuer = buildIssuerProfile(deps.publicUrl, tenant);

@@ -7,6 +7,7 @@ import { queryFollowUp, type FollowUpRow } from '../../../src/analytics/follow-u
 import { openDatabase, type DatabaseHandle } from '../../../src/db/client.js';
 import { adoptionCountsFromUsageDays } from '../../helpers/adoption-oracle.js';
 import { followUpRowsFromUsageDays } from '../../helpers/follow-up-oracle.js';
+import { prng } from '../../helpers/prng.js';
 
 /**
  * The facts-based reports and follow-up list against the from-scratch computations over usage_days, on a generated
@@ -19,17 +20,6 @@ const OTHER_TENANT = 'f3b5a1de-0000-4000-8000-000000000002';
 const COURSES = ['c-1', 'c-2', 'c-3'];
 const LEARNERS = 120;
 const TODAYS = ['2026-06-15', '2026-09-01', '2026-11-02', '2027-03-01'];
-
-/** Seeded PRNG (mulberry32): the same dataset on every run. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let dir: string;
 let database: DatabaseHandle;
