@@ -1,6 +1,4 @@
 import express, { type Express, type Request } from 'express';
-import { pinoHttp } from 'pino-http';
-import { randomUUID } from 'node:crypto';
 import type { LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
 import type { Db } from './db/client.js';
@@ -11,6 +9,7 @@ import { exceedsJsonDepth } from './json-depth.js';
 import { verifiedCaller } from './http/middleware/auth.js';
 import { errorHandler } from './http/middleware/error-handler.js';
 import { rateLimiter } from './http/middleware/rate-limit.js';
+import { requestLog } from './http/middleware/request-log.js';
 import { analyticsRouter } from './http/routes/analytics.js';
 import { apiDocsRouter } from './http/routes/api-docs.js';
 import { certificatePdfRouter } from './http/routes/certificate-pdf.js';
@@ -69,18 +68,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.set('etag', false);
-  app.use(
-    pinoHttp({
-      logger: deps.logger,
-      genReqId: (req, res) => {
-        const id = randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      customProps: (_req, res) => ({ tenant: (res.locals?.auth as { tenant?: { slug: string } } | undefined)?.tenant?.slug }),
-      serializers: { req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }), res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
-    }),
-  );
+  app.use(requestLog(deps.logger));
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');

@@ -17,6 +17,8 @@ export interface Config {
   /** Requests per minute per client on public routes and per key on API routes. */
   rateLimitPerMinute: number;
   signerThreads: number;
+  /** Nice value of the signer threads (0 – 19): higher yields the CPU to request handling sooner. */
+  signerNiceness: number;
   /** Lifetime of OAuth access tokens, in seconds. */
   accessTokenLifetimeSeconds: number;
 }
@@ -31,6 +33,7 @@ const envSchema = z.object({
   CREDENCE_DEMO: z.enum(['0', '1', 'true', 'false']).default('1'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   SIGNER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  SIGNER_NICENESS: z.coerce.number().int().min(0).max(19).default(10),
   OAUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
 });
 
@@ -59,8 +62,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cpuCount = 2): 
     logLevel: e.LOG_LEVEL,
     seedDemo: e.CREDENCE_DEMO === '1' || e.CREDENCE_DEMO === 'true',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
-    // One core stays with the request thread, so verification stays fast during signing bursts.
-    signerThreads: e.SIGNER_THREADS ?? Math.max(1, cpuCount - 1),
+    // Signer threads run at a lower priority, so they can use every core without slowing requests.
+    signerThreads: e.SIGNER_THREADS ?? cpuCount,
+    signerNiceness: e.SIGNER_NICENESS,
     accessTokenLifetimeSeconds: e.OAUTH_TOKEN_TTL_SECONDS,
   });
 }

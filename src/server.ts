@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   });
   // Contexts registered before the pool starts reach its workers with their first job.
   registerUsageContext(config.publicUrl);
-  const signer = createSignerPool({ size: config.signerThreads });
+  const signer = createSignerPool({ size: config.signerThreads, niceness: config.signerNiceness });
   const now = () => new Date();
   // A few issuances per signer thread keep it busy; more would only queue on the request thread.
   const issuanceLimit = createIssuanceLimit(4 * config.signerThreads);

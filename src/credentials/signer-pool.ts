@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { registeredContexts } from './document-loader.js';
 import type { SignedCredential, SigningKey } from './sign-data-integrity.js';
 import type { SignVcJwtOptions } from './sign-jwt.js';
-import { SIGNER_WORKER_FLAG, type WorkerRequest, type WorkerResponse } from './signer-worker.js';
+import { SIGNER_NICENESS, SIGNER_WORKER_FLAG, type WorkerRequest, type WorkerResponse } from './signer-worker.js';
 import { buildWorkerFromSources } from './worker-source-build.js';
 
 /** A Data Integrity signing job (the worker uses its own closed document loader). */
@@ -56,11 +56,13 @@ function toError(error: { name: string; message: string }): Error {
 }
 
 /**
- * Starts `size` signer workers (default: the number of cores).
+ * Starts `size` signer workers (default: the number of cores), each running at nice value
+ * `niceness` (default 0: the same priority as the request thread; see thread-priority.ts).
  * @throws TypeError for a size that is not a positive integer.
  */
-export function createSignerPool(options: { size?: number } = {}): SignerPool {
+export function createSignerPool(options: { size?: number; niceness?: number } = {}): SignerPool {
   const size = options.size ?? availableParallelism();
+  const niceness = options.niceness ?? 0;
   if (!Number.isInteger(size) || size < 1 || size > 64) throw new TypeError('pool size must be an integer in [1, 64]');
   const entry = workerEntry();
   const slots: Slot[] = [];
@@ -73,7 +75,7 @@ export function createSignerPool(options: { size?: number } = {}): SignerPool {
   };
 
   const spawn = (): Slot => {
-    const worker = new Worker(entry, { workerData: { [SIGNER_WORKER_FLAG]: true } });
+    const worker = new Worker(entry, { workerData: { [SIGNER_WORKER_FLAG]: true, [SIGNER_NICENESS]: niceness } });
     const slot: Slot = { worker, pending: new Map(), contextsSent: 0 };
     worker.unref();
     worker.on('message', (message: WorkerResponse) => {

@@ -6,6 +6,7 @@ import { isMainThread, parentPort, workerData, type MessagePort } from 'node:wor
 import { createDocumentLoader, registerContext } from './document-loader.js';
 import { signCredential, type SigningKey } from './sign-data-integrity.js';
 import { signVcJwt, type SignVcJwtOptions } from './sign-jwt.js';
+import { lowerThreadPriority } from './thread-priority.js';
 
 /** A request from the pool to a worker. */
 export type WorkerRequest =
@@ -65,7 +66,11 @@ export function runSignerWorker(port: MessagePort): void {
 
 /** workerData flag set by the pool: only then does importing this module start serving. */
 export const SIGNER_WORKER_FLAG = 'credenceSignerWorker';
+/** workerData key for the nice value the worker lowers its own thread to (0: unchanged). */
+export const SIGNER_NICENESS = 'credenceSignerNiceness';
 
-if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[SIGNER_WORKER_FLAG] === true) {
+const data = workerData as Record<string, unknown> | null;
+if (!isMainThread && parentPort && data?.[SIGNER_WORKER_FLAG] === true) {
+  lowerThreadPriority(Number(data[SIGNER_NICENESS] ?? 0));
   runSignerWorker(parentPort);
 }

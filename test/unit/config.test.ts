@@ -9,7 +9,8 @@ describe('loadConfig', () => {
       databaseUrl: './data/credence.db',
       dataDir: './data',
       seedDemo: true,
-      signerThreads: 1,
+      signerThreads: 2,
+      signerNiceness: 10,
       accessTokenLifetimeSeconds: 3600,
     });
     expect(Object.isFrozen(config)).toBe(true);

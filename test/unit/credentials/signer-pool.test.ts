@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { readdirSync, readFileSync } from 'node:fs';
 import { decodeProtectedHeader } from 'jose';
 import { registerContext } from '../../../src/credentials/document-loader.js';
 import { signCredential } from '../../../src/credentials/sign-data-integrity.js';
@@ -48,6 +49,21 @@ describe('signer pool (worker threads, from TypeScript sources)', () => {
     registerContext(url, { '@context': { '@protected': true, poolNote: 'https://credence.test/vocab#poolNote' } });
     const signed = await pool.signCredential({ credential, key: acme.key, created: ISSUED_AT });
     expect(signed).toEqual(await signCredential({ credential, key: acme.key, documentLoader, created: ISSUED_AT }));
+  });
+
+  it('runs its threads at the requested nice value, leaving the calling thread as it was (Linux)', async () => {
+    // Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value.
+    const niceOf = (task: string) => Number(readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+    const before = readdirSync('/proc/self/task').filter((task) => niceOf(task) === 7).length;
+    const niced = createSignerPool({ size: 2, niceness: 7 });
+    try {
+      // Two jobs at once: one per thread, so both threads have started and lowered themselves.
+      await Promise.all([1, 2].map(() => niced.signVcJwt({ credential: buildCredential(), kid: acme.key.verificationMethod, ...acme.keyPair })));
+      expect(readdirSync('/proc/self/task').filter((task) => niceOf(task) === 7).length - before).toBe(2);
+      expect(niceOf(String(process.pid))).toBe(0);
+    } finally {
+      await niced.close();
+    }
   });
 
   it('rejects jobs after close', async () => {
