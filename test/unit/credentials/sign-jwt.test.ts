@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JWK } from 'jose';
+import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, SignJWT, type JWK } from 'jose';
+import { ed25519PrivateKeyObject } from '../../../src/credentials/ed25519-signer.js';
 import { publicKeyJwk } from '../../../src/credentials/issuer-keys.js';
 import { signVcJwt, verifyVcJwt } from '../../../src/credentials/sign-jwt.js';
 import { acme, buildCredential, globex, NOW, statusChecker, validateWithOfficialSchema } from './fixtures.js';
@@ -18,6 +19,12 @@ describe('VC-JWT', () => {
     const credential = buildCredential();
     expect(payload).toEqual({ ...credential, iss: acme.did, jti: credential.id, nbf: Date.parse('2026-11-02T10:00:00Z') / 1000, exp: Date.parse('2028-11-02T10:00:00Z') / 1000 });
     expect(validateWithOfficialSchema(payload)).toBe(true);
+  });
+
+  it('makes exactly the token jose makes for the same header and claims (Ed25519 is deterministic)', async () => {
+    const payload = JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+    const byJose = await new SignJWT(payload).setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', kid }).sign(ed25519PrivateKeyObject(acme.keyPair));
+    expect(jwt).toBe(byJose);
   });
 
   it('verifies with jose against a JWKS built from publicKeyJwk', async () => {
