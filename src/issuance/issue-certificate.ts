@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.js';
+import { inGroupCommit } from '../db/group-commit.js';
 import { findCertificateForLearner, insertCertificateOnce, type CertificateRecord } from '../db/certificates-repository.js';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { findCourse, type Course } from '../db/courses-repository.js';
@@ -148,8 +149,9 @@ async function signAndStore(
       version: 1,
     };
     try {
-      // One transaction (one commit) for the learner and the certificate.
-      const created = deps.db.transaction((tx) => {
+      // The learner and the certificate are stored together, in a commit shared with the
+      // other issuances whose signatures arrived in the same turn of the event loop.
+      const created = await inGroupCommit(deps.db, (tx) => {
         assertStatusSlotFree(tx, tenant.id, slot);
         upsertLearner(tx, learner);
         const inserted = insertCertificateOnce(tx, record);
