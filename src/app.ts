@@ -62,6 +62,15 @@ const JSON_LIMIT = '1mb';
 /** Deeper than any real request nests (a VC-API body with a credential: under 40 levels). */
 const MAX_BODY_DEPTH = 64;
 
+/** Where the tenant API lives (mount paths: each also covers the paths below it). */
+const TENANT_API_PATHS = ['/v1', '/credentials/issue', '/credentials/status', '/xapi'];
+
+function isTenantApiPath(path: string): boolean {
+  // Express routes paths case-insensitively, so the budgets are chosen the same way.
+  const lower = path.toLowerCase();
+  return TENANT_API_PATHS.some((prefix) => lower === prefix || lower.startsWith(`${prefix}/`));
+}
+
 /** Builds the Express app from injected dependencies. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -101,10 +110,16 @@ export function createApp(deps: AppDeps): Express {
   const evidenceCache = createEvidenceCache();
   registerUsageContext(deps.publicUrl);
 
+  // Public pages and documents: one budget per client IP. The busiest public routes come first,
+  // so their requests pass the fewest routers.
+  app.use(rateLimiter({ perMinute: deps.rateLimitPerMinute, skip: (req) => isTenantApiPath(req.path) }));
+  app.use(verifyRouter({ ...deps, documentLoader, checkStatus, staticChecks, evidenceCache }));
+  app.use(certificatePdfRouter(deps));
+
   // The tenant API (/v1, the VC-API issuer routes, xAPI): one budget per verified API key or
   // OAuth client, else per client IP.
   const apiRateLimit = rateLimiter({ perMinute: deps.rateLimitPerMinute * 10, identify: (req) => verifiedCaller(deps.db, req) });
-  app.use(['/v1', '/credentials/issue', '/credentials/status', '/xapi'], apiRateLimit);
+  app.use(TENANT_API_PATHS, apiRateLimit);
   app.use('/v1/verify', publicVerifierRouter({ documentLoader, checkStatus, now: deps.now }));
   app.use('/v1', (req, _res, next) => {
     if (['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json') && !req.is('application/*+json')) {
@@ -122,16 +137,13 @@ export function createApp(deps: AppDeps): Express {
   app.use(vcApiIssueRouter(deps));
   app.use(xapiRouter(deps));
 
-  app.use(rateLimiter({ perMinute: deps.rateLimitPerMinute }));
   app.use(oauthRouter(deps));
   app.use(homeRouter());
   app.use(apiDocsRouter(deps));
   app.use(vcApiVerifyRouter({ ...deps, checkStatus }));
   app.use('/dashboard', dashboardRouter(analyticsDeps));
-  app.use(verifyRouter({ ...deps, documentLoader, checkStatus, staticChecks, evidenceCache }));
   app.use(contextsRouter());
   app.use(privacyRouter(deps));
-  app.use(certificatePdfRouter(deps));
   app.use(credentialsRouter(deps));
   app.use(issuersRouter(deps));
   app.use(statusListsRouter(deps));

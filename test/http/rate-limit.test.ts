@@ -24,6 +24,12 @@ describe('rate limits', () => {
     expect(statuses.slice(3)).toEqual([429, 429]);
   });
 
+  it('counts the verify page and PDF downloads in the same public budget (spent by the test above)', async () => {
+    const number = '6f1d2c3b-0000-4000-8000-000000000001';
+    expect((await request(ctx.app).get(`/verify/${number}`).set('Accept', 'application/json')).status).toBe(429);
+    expect((await request(ctx.app).get(`/certificates/${number}.pdf`)).status).toBe(429);
+  });
+
   it('gives each verified API key its own budget, and failed attempts never use a key\'s budget', async () => {
     const prefix = ctx.acme.apiKey.split('_').slice(0, 3).join('_');
     // Someone guessing with acme's visible prefix uses up their own address's budget, not acme's.

@@ -8,8 +8,14 @@ import { AppError } from '../../errors.js';
  * unverified identity never picks the budget, so neither fake keys nor a victim's key prefix
  * can dodge or exhaust a limit. Over the limit: 429 problem+json.
  */
-export function rateLimiter(options: { perMinute: number; identify?: (req: Request) => Promise<string | undefined> }): RequestHandler {
+export function rateLimiter(options: {
+  perMinute: number;
+  identify?: (req: Request) => Promise<string | undefined>;
+  /** Requests this limiter leaves to another one (neither counted nor limited here). */
+  skip?: (req: Request) => boolean;
+}): RequestHandler {
   return rateLimit({
+    ...(options.skip ? { skip: options.skip } : {}),
     windowMs: 60_000,
     limit: options.perMinute,
     standardHeaders: 'draft-8',
