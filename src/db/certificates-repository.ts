@@ -56,6 +56,17 @@ export function findCertificateByNumber(db: Db, number: string): CertificateReco
   ).get({ number });
 }
 
+/** The tenant a certificate number belongs to (one narrow index read), if the number exists. */
+export function findCertificateTenantId(db: Db, number: string): string | undefined {
+  return prepared(db, 'certificateTenantId', (d) =>
+    d
+      .select({ tenantId: certificates.tenantId })
+      .from(certificates)
+      .where(eq(certificates.number, sql.placeholder('number')))
+      .prepare(),
+  ).get({ number })?.tenantId;
+}
+
 /** Tenant-scoped lookup: another tenant's number is simply not found. */
 export function findTenantCertificate(db: Db, tenantId: string, number: string): CertificateRecord | undefined {
   return db

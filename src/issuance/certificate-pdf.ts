@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import { findCertificateByNumber } from '../db/certificates-repository.js';
+import { findCertificateByNumber, findCertificateTenantId } from '../db/certificates-repository.js';
 import { findCachedPdf, storeCachedPdf, type CachedPdf } from '../db/pdf-cache-repository.js';
 import type { Language } from '../i18n.js';
 import { CERTIFICATE_TEMPLATE_VERSION } from '../pdf/layout.js';
@@ -27,13 +27,13 @@ export async function certificatePdf(
   deps: { db: Db; publicUrl: string },
   options: { number: string; language: Language },
 ): Promise<CertificatePdf | undefined> {
-  const certificate = findCertificateByNumber(deps.db, options.number);
-  if (!certificate) return undefined;
-  const { tenant, fingerprint } = cachedTenantWithFingerprint(deps.db, certificate.tenantId)!;
-  const branding = tenant.branding;
+  // A re-download needs only the certificate's tenant (for its branding fingerprint), not the row.
+  const tenantId = findCertificateTenantId(deps.db, options.number);
+  if (!tenantId) return undefined;
+  const { tenant, fingerprint } = cachedTenantWithFingerprint(deps.db, tenantId)!;
   const renderVersion = sha256Hex(`${CERTIFICATE_TEMPLATE_VERSION} ${fingerprint}`).slice(0, 16);
-  const key = { number: certificate.number, language: options.language, templateVersion: renderVersion };
-  const filename = `certificate-${certificate.number}-${options.language}.pdf`;
+  const key = { number: options.number, language: options.language, templateVersion: renderVersion };
+  const filename = `certificate-${options.number}-${options.language}.pdf`;
   const memoryKey = `${key.number}|${key.language}|${renderVersion}`;
   const remembered = recentPdfs.get(memoryKey);
   if (remembered) return { ...remembered, filename };
@@ -42,6 +42,9 @@ export async function certificatePdf(
     recentPdfs.set(memoryKey, cached);
     return { ...cached, filename };
   }
+  const certificate = findCertificateByNumber(deps.db, options.number);
+  if (!certificate) return undefined;
+  const branding = tenant.branding;
   const bytes = await renderCertificatePdf({
     number: certificate.number,
     learnerName: certificate.learnerName,
