@@ -151,7 +151,8 @@ export const certificates = sqliteTable(
   (t) => [
     uniqueIndex('certificates_once_per_learner').on(t.tenantId, t.courseId, t.learnerId),
     uniqueIndex('certificates_status_slot').on(t.tenantId, t.statusListId, t.statusIndex),
-    index('certificates_tenant_number_idx').on(t.tenantId, t.number),
+    // Certificates API pages (tenant, in issue order): read in index order, no sort; appends stay local.
+    index('certificates_tenant_issued_idx').on(t.tenantId, t.issuedAt, t.number),
     index('certificates_tenant_learner_idx').on(t.tenantId, t.learnerId),
     index('certificates_valid_until_idx').on(t.validUntil),
   ],
