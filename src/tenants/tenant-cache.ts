@@ -6,7 +6,7 @@
  * tenant write bumps {@link tenantWriteCount}), one made by another process within a second.
  */
 import type { Db } from '../db/client.js';
-import { findTenantById, tenantWriteCount, type Tenant } from '../db/tenants-repository.js';
+import { findTenantById, findTenantBySlug, tenantWriteCount, type Tenant } from '../db/tenants-repository.js';
 import { BoundedCache } from '../verification/bounded-cache.js';
 import { brandingFingerprint } from './branding-fingerprint.js';
 
@@ -21,6 +21,8 @@ interface Entry {
 }
 
 const caches = new WeakMap<Db, BoundedCache<Entry>>();
+/** Tenant id by slug: the id a slug names never changes (a stale id is re-checked against the row). */
+const idsBySlug = new WeakMap<Db, BoundedCache<string>>();
 
 function entryFor(db: Db, tenantId: string): Entry | undefined {
   let cache = caches.get(db);
@@ -39,6 +41,22 @@ function entryFor(db: Db, tenantId: string): Entry | undefined {
 /** The tenant with this id (at most one second old), or undefined. */
 export function cachedTenant(db: Db, tenantId: string): Tenant | undefined {
   return entryFor(db, tenantId)?.tenant;
+}
+
+/**
+ * The tenant with this public slug (at most one second old), or undefined: for webhook
+ * signatures, status-list checks on every verification, and DID resolution.
+ */
+export function cachedTenantBySlug(db: Db, slug: string): Tenant | undefined {
+  let ids = idsBySlug.get(db);
+  if (!ids) idsBySlug.set(db, (ids = new BoundedCache(1000)));
+  const id = ids.get(slug);
+  const known = id === undefined ? undefined : cachedTenant(db, id);
+  if (known?.slug === slug) return known;
+  const tenant = findTenantBySlug(db, slug);
+  if (!tenant) return undefined;
+  ids.set(slug, tenant.id);
+  return cachedTenant(db, tenant.id);
 }
 
 /** The tenant with this id and its {@link brandingFingerprint}, computed once per cached row. */

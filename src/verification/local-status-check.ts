@@ -1,10 +1,10 @@
 import type { Db } from '../db/client.js';
-import { findTenantBySlug } from '../db/tenants-repository.js';
 import type { CredentialSigner } from '../credentials/credential-signer.js';
 import { decodeStatusList, getStatusBit } from '../credentials/status-list.js';
 import type { StatusChecker } from '../credentials/verification-checks.js';
 import { statusListRevision } from '../db/status-lists-repository.js';
 import { currentStatusList } from '../issuance/publish-status-list.js';
+import { cachedTenantBySlug } from '../tenants/tenant-cache.js';
 import { BoundedCache } from './bounded-cache.js';
 
 /** Dependencies for reading this instance's status lists. */
@@ -30,7 +30,7 @@ export function createLocalStatusCheck(deps: StatusCheckDeps): StatusChecker {
     // `…/SLUG/LIST`, or `…/SLUG/LIST/z6Mk…` (the same bits signed as a did:key).
     const match = url.startsWith(prefix) ? /^([a-z0-9-]+)\/(\d+)(?:\/z6Mk[1-9A-HJ-NP-Za-km-z]+)?$/.exec(url.slice(prefix.length)) : null;
     if (!match || !Number.isInteger(index) || index < 0) throw new Error('status list not resolvable offline');
-    const tenant = findTenantBySlug(deps.db, match[1]!);
+    const tenant = cachedTenantBySlug(deps.db, match[1]!);
     const listId = match[2]!;
     const current = tenant && statusListRevision(deps.db, tenant.id, listId);
     if (!tenant || !current) throw new Error('status list not found');

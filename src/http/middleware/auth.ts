@@ -1,8 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Db } from '../../db/client.js';
 import { findApiKeyByPrefix, type ApiKeyRecord } from '../../db/api-keys-repository.js';
-import { findTenantBySlug } from '../../db/tenants-repository.js';
-import { cachedTenant } from '../../tenants/tenant-cache.js';
+import { cachedTenant, cachedTenantBySlug } from '../../tenants/tenant-cache.js';
 import { AppError } from '../../errors.js';
 import { decryptSecret } from '../../credentials/secret-box.js';
 import { parseApiKey, secretMatchesHash } from '../../security/api-key-token.js';
@@ -128,7 +127,7 @@ export function requireApiKeyOrWebhookSignature(deps: { db: Db; masterKey: Buffe
     const signature = req.get('credence-signature');
     if (!signature) return apiKeyAuth(req, res, next);
     const slug = req.get('credence-tenant');
-    const tenant = slug ? findTenantBySlug(deps.db, slug) : undefined;
+    const tenant = slug ? cachedTenantBySlug(deps.db, slug) : undefined;
     const rawBody = (req as Request & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
     if (!tenant) throw unauthorized('invalid_signature', 'Send the tenant slug in "Credence-Tenant" with a signed webhook.');
     const result = verifyWebhookSignature({

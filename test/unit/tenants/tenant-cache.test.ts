@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { brandingFingerprint } from '../../../src/tenants/branding-fingerprint.js';
 import { updateTenantSettings } from '../../../src/db/tenants-repository.js';
-import { cachedTenant, cachedTenantWithFingerprint } from '../../../src/tenants/tenant-cache.js';
+import { cachedTenant, cachedTenantBySlug, cachedTenantWithFingerprint } from '../../../src/tenants/tenant-cache.js';
 import { createTestContext, type TestContext } from '../../helpers/test-app.js';
 
 describe('tenant cache', () => {
@@ -23,7 +23,18 @@ describe('tenant cache', () => {
     expect(changed.fingerprint).not.toBe(brandingFingerprint(first));
   });
 
+  it('finds tenants by slug through the same cache, each tenant by its own slug', () => {
+    const db = ctx.database.db;
+    const acme = cachedTenantBySlug(db, ctx.acme.tenant.slug)!;
+    expect(acme.id).toBe(ctx.acme.tenant.id);
+    expect(cachedTenantBySlug(db, ctx.acme.tenant.slug)).toBe(acme);
+    expect(cachedTenantBySlug(db, ctx.globex.tenant.slug)!.id).toBe(ctx.globex.tenant.id);
+    updateTenantSettings(db, ctx.acme.tenant.id, { branding: { displayName: 'Acme by slug' } });
+    expect(cachedTenantBySlug(db, ctx.acme.tenant.slug)!.branding.displayName).toBe('Acme by slug');
+  });
+
   it('knows no tenant that does not exist', () => {
     expect(cachedTenant(ctx.database.db, 'no-such-tenant')).toBeUndefined();
+    expect(cachedTenantBySlug(ctx.database.db, 'no-such-slug')).toBeUndefined();
   });
 });
