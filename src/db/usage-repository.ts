@@ -80,8 +80,12 @@ export function findStatementContentHashes(db: Db, tenantId: string, idHashes: r
   return new Map(chunked(idHashes, (params) => query.all({ ...params, tenantId })).map((row) => [row.idHash, row.contentHash]));
 }
 
-/** Remembers statement ids and content hashes (one prepared insert, reused across batches). */
-export function rememberStatements(db: Db, rows: ReadonlyArray<typeof usageStatements.$inferInsert>): void {
+/**
+ * Remembers statement ids and content hashes, in order (one prepared insert, reused across
+ * batches). An id already stored, or earlier in `rows`, keeps the content hash it has. Returns,
+ * per row, whether it was new: the insert's own uniqueness check, so no lookup is needed first.
+ */
+export function rememberStatements(db: Db, rows: ReadonlyArray<typeof usageStatements.$inferInsert>): boolean[] {
   const insert = prepared(db, 'rememberStatement', (d) =>
     d
       .insert(usageStatements)
@@ -89,7 +93,7 @@ export function rememberStatements(db: Db, rows: ReadonlyArray<typeof usageState
       .onConflictDoNothing()
       .prepare(),
   );
-  for (const row of rows) insert.run(row);
+  return rows.map((row) => insert.run(row).changes === 1);
 }
 
 /** Statements counted on one learner's active day for one course. */

@@ -10,7 +10,7 @@ import {
   type UsageDayCount,
 } from '../db/usage-repository.js';
 import { AppError } from '../errors.js';
-import { sha256Hex } from '../security/hashes.js';
+import { ingestSha256Hex } from './ingest-hash.js';
 import { actorIdentity, parseStatement, statementFingerprint, type StatementError, type XapiStatement } from './xapi-statement.js';
 
 /** Most statements one request may carry. */
@@ -63,6 +63,64 @@ interface Candidate {
   day: string;
 }
 
+/** A valid statement of the batch with what dedup and the active day need of it. */
+interface ValidStatement {
+  index: number;
+  statement: XapiStatement;
+  idHash: string;
+  contentHash: string;
+  day: string;
+}
+
+/**
+ * Validates and fingerprints the batch: pure work, done before the write transaction so it holds
+ * the database lock only for the queries. Fills `result.ids` and `result.rejected`.
+ */
+function validStatementsOf(statements: unknown[], result: IngestResult): ValidStatement[] {
+  const valid: ValidStatement[] = [];
+  statements.forEach((item, index) => {
+    result.ids.push(null);
+    const parsed = parseStatement(item);
+    if (!parsed.ok) {
+      result.rejected.push({ index, errors: parsed.errors });
+      return;
+    }
+    const { contentHash, utcDay } = statementFingerprint(parsed.statement);
+    const id = parsed.statement.id?.toLowerCase() ?? uuidFromHash(contentHash);
+    result.ids[index] = id;
+    valid.push({ index, statement: parsed.statement, idHash: ingestSha256Hex(`id:${id}`), contentHash, day: utcDay });
+  });
+  return valid;
+}
+
+/**
+ * Remembers the ids of the valid statements and returns the new ones, in batch order. The insert
+ * itself tells which ids are new (no lookup first); an id already known, stored before or earlier
+ * in this batch, is a replay when its content hash is the same (counted as a duplicate) and a 409
+ * conflict otherwise.
+ */
+function newStatements(tx: Db, tenantId: string, valid: ValidStatement[], result: IngestResult): ValidStatement[] {
+  const inserted = rememberStatements(
+    tx,
+    valid.map(({ idHash, contentHash }) => ({ tenantId, idHash, contentHash })),
+  );
+  const known = findStatementContentHashes(
+    tx,
+    tenantId,
+    valid.filter((_, i) => !inserted[i]).map((v) => v.idHash),
+  );
+  return valid.filter((v, i) => {
+    if (inserted[i]) return true;
+    if (known.get(v.idHash) !== v.contentHash) {
+      throw new AppError('statement_conflict', 409, `Statement ${result.ids[v.index]} was already received with different content.`, {
+        field: `[${v.index}].id`,
+      });
+    }
+    result.duplicates++;
+    return false;
+  });
+}
+
 /**
  * Ingests xAPI statements for a tenant. Each accepted statement is reduced to (learner, course,
  * UTC day) and counted on that active day; the raw statement is not stored, only hashes of its
@@ -78,50 +136,15 @@ export function ingestStatements(
     throw new AppError('batch_too_large', 413, `Send at most ${MAX_STATEMENTS_PER_BATCH} statements per request.`, { field: 'body' });
   }
   const result: IngestResult = { accepted: 0, duplicates: 0, unmatched: 0, rejected: [], ids: [] };
-  // Pure work (validation, hashing) happens before the write transaction, so it holds the
-  // database lock only for the queries.
-  const valid: Array<{ index: number; statement: XapiStatement; idHash: string; contentHash: string; day: string }> = [];
-  statements.forEach((item, index) => {
-    result.ids.push(null);
-    const parsed = parseStatement(item);
-    if (!parsed.ok) {
-      result.rejected.push({ index, errors: parsed.errors });
-      return;
-    }
-    const { contentHash, utcDay } = statementFingerprint(parsed.statement);
-    const id = parsed.statement.id?.toLowerCase() ?? uuidFromHash(contentHash);
-    result.ids[index] = id;
-    valid.push({ index, statement: parsed.statement, idHash: sha256Hex(`id:${id}`), contentHash, day: utcDay });
-  });
+  const valid = validStatementsOf(statements, result);
   deps.db.transaction((tx) => {
     const rules = courseUsageRules(tx, tenantId);
-    // One query per 256 ids instead of one per statement; ids first seen in this batch join the
-    // map as they are processed, so a repeat inside the batch behaves as a replay or a conflict.
-    const known = findStatementContentHashes(
-      tx,
-      tenantId,
-      valid.map((v) => v.idHash),
-    );
-    const fresh: Array<{ tenantId: string; idHash: string; contentHash: string }> = [];
     const candidates: Candidate[] = [];
-    for (const { index, statement, idHash, contentHash, day } of valid) {
-      const knownHash = known.get(idHash);
-      if (knownHash !== undefined) {
-        if (knownHash !== contentHash) {
-          throw new AppError('statement_conflict', 409, `Statement ${result.ids[index]} was already received with different content.`, {
-            field: `[${index}].id`,
-          });
-        }
-        result.duplicates++;
-        continue;
-      }
-      known.set(idHash, contentHash);
-      fresh.push({ tenantId, idHash, contentHash });
+    for (const { statement, day } of newStatements(tx, tenantId, valid, result)) {
       const courseIds = matchingCourses(statement, rules);
       if (courseIds.length === 0) result.unmatched++;
       else candidates.push({ learner: learnerKeyOf(statement), courseIds, day });
     }
-    rememberStatements(tx, fresh);
     const learnerIds = resolveLearners(tx, tenantId, candidates);
     // Statements on the same learner, course and day are summed into one upsert.
     const days = new Map<string, UsageDayCount>();

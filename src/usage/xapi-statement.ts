@@ -1,9 +1,11 @@
 /**
  * The subset of an xAPI 1.0.3 Statement that Credence reads (actor, verb, object,
- * timestamp, optional id), validated with zod. Other xAPI properties pass through untouched.
+ * timestamp, optional id), validated with zod; the usual valid statement is recognised by a
+ * hand-written check first, which accepts nothing the schema would not. Other xAPI properties
+ * pass through untouched.
  */
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { ingestSha256Hex } from './ingest-hash.js';
 
 /**
  * Absolute IRI: an RFC 3986 scheme, a colon, then no whitespace, controls or characters
@@ -29,12 +31,17 @@ function isRealTimestamp(value: string): boolean {
 /** The four xAPI inverse functional identifiers (IFIs) of an Agent. */
 const IFI_KEYS = ['mbox', 'mbox_sha1sum', 'account', 'openid'] as const;
 
+const MBOX = /^mailto:[^\s@]+@[^\s@]+$/i;
+const MBOX_SHA1SUM = /^[0-9a-f]{40}$/i;
+/** The pattern `z.guid()` checks, so the fast path below accepts exactly the same ids. */
+const GUID = z.regexes.guid;
+
 const agentSchema = z
   .looseObject({
     objectType: z.literal('Agent', { error: 'actor must be an Agent (objectType "Agent" or absent)' }).optional(),
     name: z.string().optional(),
-    mbox: z.string().regex(/^mailto:[^\s@]+@[^\s@]+$/i, 'must be a "mailto:" IRI with an email address').optional(),
-    mbox_sha1sum: z.string().regex(/^[0-9a-f]{40}$/i, 'must be 40 hexadecimal characters (SHA-1)').optional(),
+    mbox: z.string().regex(MBOX, 'must be a "mailto:" IRI with an email address').optional(),
+    mbox_sha1sum: z.string().regex(MBOX_SHA1SUM, 'must be 40 hexadecimal characters (SHA-1)').optional(),
     account: z.looseObject({ homePage: iri, name: z.string().min(1, 'must not be empty') }).optional(),
     openid: iri.optional(),
   })
@@ -78,9 +85,56 @@ export interface StatementError {
 export type ParseStatementResult = { ok: true; statement: XapiStatement } | { ok: false; errors: StatementError[] };
 
 /**
- * Validates an already JSON-parsed value as a Statement. Never throws for bad input.
+ * A plain object as JSON.parse builds it, without an own `__proto__` key: zod copies the objects
+ * it has a schema for and leaves such a key out of the copy, so only without one is the input
+ * itself the same value as zod's result.
+ */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype && !Object.hasOwn(value, '__proto__');
+}
+
+function isIri(value: unknown): boolean {
+  return typeof value === 'string' && ABSOLUTE_IRI.test(value);
+}
+
+function isOptionalMatch(value: unknown, pattern: RegExp): boolean {
+  return value === undefined || (typeof value === 'string' && pattern.test(value));
+}
+
+function isValidAccount(account: unknown): boolean {
+  return isPlainObject(account) && isIri(account.homePage) && typeof account.name === 'string' && account.name.length > 0;
+}
+
+/** {@link agentSchema}'s checks, by hand: an Agent with exactly one valid identifier. */
+function isValidAgent(actor: unknown): boolean {
+  if (!isPlainObject(actor)) return false;
+  const { objectType, name, mbox, mbox_sha1sum, account, openid } = actor;
+  if ((objectType !== undefined && objectType !== 'Agent') || (name !== undefined && typeof name !== 'string')) return false;
+  if (!isOptionalMatch(mbox, MBOX) || !isOptionalMatch(mbox_sha1sum, MBOX_SHA1SUM)) return false;
+  if ((account !== undefined && !isValidAccount(account)) || (openid !== undefined && !isIri(openid))) return false;
+  return IFI_KEYS.filter((key) => actor[key] !== undefined).length === 1;
+}
+
+/**
+ * {@link statementSchema}'s checks, by hand, for the statements ingest sees all day: true only if
+ * the schema accepts `json` and its result equals `json` (plain objects throughout the parts it
+ * copies). False means "let zod decide", which also yields the exact errors.
+ */
+function isPlainValidStatement(json: unknown): json is XapiStatement {
+  if (!isPlainObject(json) || !isOptionalMatch(json.id, GUID) || !isValidAgent(json.actor)) return false;
+  const { verb, object, timestamp } = json;
+  if (!isPlainObject(verb) || !isIri(verb.id) || !isPlainObject(object) || !isIri(object.id)) return false;
+  if (object.objectType !== undefined && object.objectType !== 'Activity') return false;
+  return typeof timestamp === 'string' && isRealTimestamp(timestamp);
+}
+
+/**
+ * Validates an already JSON-parsed value as a Statement. Never throws for bad input. A valid
+ * statement made of plain objects is checked by hand and returned as it is (the value zod would
+ * return); anything else goes through {@link statementSchema}, which reports every problem.
  */
 export function parseStatement(json: unknown): ParseStatementResult {
+  if (isPlainValidStatement(json)) return { ok: true, statement: json };
   const result = statementSchema.safeParse(json);
   if (result.success) return { ok: true, statement: result.data };
   return {
@@ -125,10 +179,22 @@ export function statementUtcDay(statement: XapiStatement): string {
 const IGNORED_TOP_LEVEL = new Set(['id', 'stored', 'authority', 'version', '__proto__']);
 
 /**
+ * Characters JSON.stringify may escape: quote, backslash, controls (it escapes U+0000–U+001F) and
+ * surrogates (it escapes lone ones). A string without any is quoted as it is.
+ */
+const JSON_ESCAPED = /["\\\p{Cc}\p{Cs}]/u;
+
+/** JSON.stringify(text), without its escaping pass for the usual string that needs none. */
+function quoted(text: string): string {
+  return JSON_ESCAPED.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
+/**
  * JSON with object keys sorted (UTF-16 order, as `<` compares) and undefined properties left
  * out. Built by string concatenation: no entry arrays or intermediate joins per object.
  */
 function canonicalJson(value: unknown): string {
+  if (typeof value === 'string') return quoted(value);
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) {
     let out = '[';
@@ -144,17 +210,26 @@ function canonicalObject(object: Record<string, unknown>, top?: { utcTimestamp: 
     if (top && IGNORED_TOP_LEVEL.has(key)) continue;
     const item = top?.utcTimestamp !== undefined && key === 'timestamp' ? top.utcTimestamp : object[key];
     if (item === undefined) continue;
-    out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(item)}`;
+    out += `${out.length === 1 ? '' : ','}${quoted(key)}:${canonicalJson(item)}`;
   }
   return `${out}}`;
 }
 
+/** A date-time in UTC to the second, the form most statements carry. */
+const UTC_SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+/** The timestamp as `toISOString()` writes it (UTC, milliseconds); undefined if it is not valid. */
+function utcTimestampOf(timestamp: unknown): string | undefined {
+  if (typeof timestamp !== 'string' || !isRealTimestamp(timestamp)) return undefined;
+  // For a real date-time in UTC to the second, toISOString only adds the milliseconds: no Date needed.
+  return UTC_SECONDS.test(timestamp) ? `${timestamp.slice(0, 19)}.000Z` : new Date(timestamp).toISOString();
+}
+
 /** The content hash and the timestamp in UTC (undefined for a timestamp that is not valid). */
 function hashContent(statement: XapiStatement): { contentHash: string; utcTimestamp: string | undefined } {
-  const { timestamp } = statement;
-  const utcTimestamp = typeof timestamp === 'string' && isRealTimestamp(timestamp) ? new Date(timestamp).toISOString() : undefined;
+  const utcTimestamp = utcTimestampOf(statement.timestamp);
   const json = canonicalObject(statement as Record<string, unknown>, { utcTimestamp });
-  return { contentHash: createHash('sha256').update(json).digest('hex'), utcTimestamp };
+  return { contentHash: ingestSha256Hex(json), utcTimestamp };
 }
 
 /**
