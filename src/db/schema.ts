@@ -111,8 +111,9 @@ export const learners = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    index('learners_email_idx').on(t.tenantId, t.email),
-    index('learners_email_sha1_idx').on(t.tenantId, t.emailSha1),
+    // Ingest matches xAPI actors by email or its SHA-1: covering indexes answer without the row.
+    index('learners_email_id_idx').on(t.tenantId, t.email, t.id),
+    index('learners_email_sha1_id_idx').on(t.tenantId, t.emailSha1, t.id),
     index('learners_team_idx').on(t.tenantId, t.team),
     index('learners_manager_idx').on(t.tenantId, t.managerId),
   ],

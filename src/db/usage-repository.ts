@@ -55,7 +55,7 @@ export function findLearnerIdsBy(db: Db, tenantId: string, key: LearnerKey, valu
   if (values.length === 0) return new Map();
   const column: SQLiteColumn = learners[key];
   // min(id) per value is what `ORDER BY id LIMIT 1` per value gave (same BINARY collation); the
-  // IN list is searched through the (tenant, email) indexes, one seek per value.
+  // IN list is searched through the covering (tenant, email, id) indexes, one seek per value.
   const query = prepared(db, `learnerIdsBy:${key}`, (d) =>
     d
       .select({ value: sql<string>`${column}`, id: sql<string>`min(${learners.id})` })
