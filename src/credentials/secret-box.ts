@@ -3,6 +3,7 @@
  * Boxed form: `v1.<iv>.<tag>.<ciphertext>`, each part base64url.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { BoundedCache } from '../verification/bounded-cache.js';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
@@ -64,4 +65,25 @@ export function decryptSecret(masterKey: Buffer, boxed: string): string {
   } catch (cause) {
     throw new Error('secret box: authentication failed (tampered data or wrong key)', { cause });
   }
+}
+
+/** Secrets already opened, per master key (a box decrypts only under the key that sealed it). */
+const openedSecrets = new WeakMap<Buffer, BoundedCache<string>>();
+
+/**
+ * {@link decryptSecret}, remembered per master key and box, for secrets used on every request of
+ * a kind (a tenant's webhook secret, its signing key): the process holds them in memory while it
+ * uses them anyway, and an AES-GCM decryption per request cost more than the lookup around it.
+ * A box never changes (a new secret is a new box), so a remembered value is never stale.
+ * @throws Error as decryptSecret does, for a box that does not open under this master key.
+ */
+export function decryptSecretRemembered(masterKey: Buffer, boxed: string): string {
+  let opened = openedSecrets.get(masterKey);
+  if (!opened) openedSecrets.set(masterKey, (opened = new BoundedCache(1000)));
+  let secret = opened.get(boxed);
+  if (secret === undefined) {
+    secret = decryptSecret(masterKey, boxed);
+    opened.set(boxed, secret);
+  }
+  return secret;
 }

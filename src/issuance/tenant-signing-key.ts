@@ -2,9 +2,8 @@ import type { Db } from '../db/client.js';
 import { findActiveSigningKey } from '../db/signing-keys-repository.js';
 import type { Tenant } from '../db/tenants-repository.js';
 import { didWebForIssuer } from '../credentials/issuer-keys.js';
-import { decryptSecret } from '../credentials/secret-box.js';
+import { decryptSecretRemembered } from '../credentials/secret-box.js';
 import { didKeyOf, didKeyVerificationMethod, type IssuerIdentifierKind } from '../vc-api/issuer-identifiers.js';
-import { BoundedCache } from '../verification/bounded-cache.js';
 
 /** Decrypted key material of a tenant's active signing key, ready for a signer. */
 export interface ActiveSigningKey {
@@ -13,24 +12,6 @@ export interface ActiveSigningKey {
   verificationMethod: string;
   publicKeyMultibase: string;
   secretKeyMultibase: string;
-}
-
-/**
- * Secret keys already decrypted, per master key and sealed form (a sealed form belongs to one key
- * row; rotation seals a new one). The signer threads hold these keys anyway; decrypting again on
- * every issuance cost more than composing the credential.
- */
-const openedSecrets = new WeakMap<Buffer, BoundedCache<string>>();
-
-function openSecretKey(masterKey: Buffer, sealed: string): string {
-  let opened = openedSecrets.get(masterKey);
-  if (!opened) openedSecrets.set(masterKey, (opened = new BoundedCache(1000)));
-  let secret = opened.get(sealed);
-  if (secret === undefined) {
-    secret = decryptSecret(masterKey, sealed);
-    opened.set(sealed, secret);
-  }
-  return secret;
 }
 
 /** Loads and decrypts the tenant's active signing key (every tenant has one from creation). */
@@ -44,7 +25,7 @@ export function loadActiveSigningKey(
     keyId: record.keyId,
     verificationMethod: `${options.issuerDid}#${record.keyId}`,
     publicKeyMultibase: record.publicKeyMultibase,
-    secretKeyMultibase: openSecretKey(options.masterKey, record.secretKeyEnc),
+    secretKeyMultibase: decryptSecretRemembered(options.masterKey, record.secretKeyEnc),
   };
 }
 

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { findApiKeyByPrefix, type ApiKeyRecord } from '../../db/api-keys-repository.js';
 import { cachedTenant, cachedTenantBySlug } from '../../tenants/tenant-cache.js';
 import { AppError } from '../../errors.js';
-import { decryptSecret } from '../../credentials/secret-box.js';
+import { decryptSecretRemembered } from '../../credentials/secret-box.js';
 import { parseApiKey, secretMatchesHash } from '../../security/api-key-token.js';
 import { verifyWebhookSignature } from '../../security/webhook-signature.js';
 import { authenticateAccessToken, looksLikeJwt } from '../../oauth/access-token-auth.js';
@@ -132,7 +132,7 @@ export function requireApiKeyOrWebhookSignature(deps: { db: Db; masterKey: Buffe
     if (!tenant) throw unauthorized('invalid_signature', 'Send the tenant slug in "Credence-Tenant" with a signed webhook.');
     const result = verifyWebhookSignature({
       header: signature,
-      secret: decryptSecret(deps.masterKey, tenant.webhookSecretEnc),
+      secret: decryptSecretRemembered(deps.masterKey, tenant.webhookSecretEnc),
       rawBody,
       now: deps.now(),
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { decryptSecret, encryptSecret, parseMasterKey } from '../../../src/credentials/secret-box.js';
+import { decryptSecret, decryptSecretRemembered, encryptSecret, parseMasterKey } from '../../../src/credentials/secret-box.js';
 
 const masterKey = randomBytes(32);
 
@@ -38,5 +38,14 @@ describe('secret box', () => {
     expect(() => parseMasterKey('abc')).toThrow(TypeError);
     expect(() => parseMasterKey(randomBytes(16).toString('base64'))).toThrow(TypeError);
     expect(() => parseMasterKey(randomBytes(33).toString('hex'))).toThrow(TypeError);
+  });
+
+  it('remembers opened secrets per master key, and never opens a box under another key', () => {
+    const masterKey = randomBytes(32);
+    const boxed = encryptSecret(masterKey, 'webhook secret');
+    expect(decryptSecretRemembered(masterKey, boxed)).toBe('webhook secret');
+    expect(decryptSecretRemembered(masterKey, boxed)).toBe('webhook secret');
+    expect(() => decryptSecretRemembered(randomBytes(32), boxed)).toThrow('authentication failed');
+    expect(() => decryptSecretRemembered(masterKey, `${boxed.slice(0, -2)}AA`)).toThrow();
   });
 });
