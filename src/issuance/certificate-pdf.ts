@@ -9,8 +9,11 @@ import { sha256Hex } from '../security/hashes.js';
 import { cachedTenantWithFingerprint } from '../tenants/tenant-cache.js';
 import { BoundedCache } from '../verification/bounded-cache.js';
 
-/** Recently served PDFs (about 25 KB each): re-downloads skip the database blob read. */
-const recentPdfs = new BoundedCache<CachedPdf>(400);
+/**
+ * Recently served PDFs, so re-downloads skip the database blob read: about 25 KB each, but a
+ * tenant logo (up to 256 KB) is embedded in every PDF, hence the byte limit as well.
+ */
+const recentPdfs = new BoundedCache<CachedPdf>(400, { maxBytes: 16 * 1024 * 1024, sizeOf: (pdf) => pdf.bytes.byteLength });
 
 /** A certificate PDF ready to send. */
 export interface CertificatePdf extends CachedPdf {

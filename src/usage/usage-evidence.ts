@@ -8,7 +8,7 @@ import type { CredentialSigner } from '../credentials/credential-signer.js';
 import { buildIssuerProfile } from '../credentials/issuer-profile.js';
 import { certificateLinks } from '../issuance/certificate-links.js';
 import { loadActiveSigningKey } from '../issuance/tenant-signing-key.js';
-import { BoundedCache } from '../verification/bounded-cache.js';
+import { approximateJsonBytes, BoundedCache } from '../verification/bounded-cache.js';
 import { assessUsage, type UsageState } from './decay.js';
 import { buildUsageAttestation, signUsageAttestation, type UsageAttestation } from './usage-attestation.js';
 
@@ -36,9 +36,12 @@ export interface UsageEvidenceDeps {
   evidenceCache: BoundedCache<UsageEvidence>;
 }
 
-/** Creates the per-day evidence cache. */
-export function createEvidenceCache(capacity = 20_000): BoundedCache<UsageEvidence> {
-  return new BoundedCache(capacity);
+/**
+ * Creates the per-day evidence cache: at most `capacity` entries weighing together at most
+ * `maxBytes` (a signed attestation makes an entry a few kilobytes, varying with its sources).
+ */
+export function createEvidenceCache(capacity = 20_000, maxBytes = 16 * 1024 * 1024): BoundedCache<UsageEvidence> {
+  return new BoundedCache(capacity, { maxBytes, sizeOf: (evidence, key) => approximateJsonBytes(evidence) + 2 * key.length });
 }
 
 /** Why evidence is not shown: the course measures no usage, or the learner or tenant hid it. */

@@ -42,14 +42,31 @@ export interface VerifyCertificateDeps {
 /** What never changes for a stored credential version: signature, issuer and schema results,
  * and the dates and status entry that the per-request checks read (so no re-parsing). */
 export interface StaticVerification {
-  checks: CheckResult[];
+  checks: readonly CheckResult[];
   timeFields: { validFrom?: unknown; validUntil?: unknown; credentialStatus?: unknown };
 }
 
 const TIME_INDEPENDENT = new Set(['signature', 'issuer', 'schema']);
 
-/** Creates the cache `verifyCertificate` keeps its signature results in. */
-export function createStaticCheckCache(capacity = 50_000): BoundedCache<StaticVerification> {
+/** The time-independent checks all passed: one frozen array shared by every entry that says so. */
+const ALL_PASSED: readonly CheckResult[] = Object.freeze(
+  [...TIME_INDEPENDENT].map((check) => Object.freeze({ check, ok: true }) as CheckResult),
+);
+
+/** The time-independent checks of a verification, as the cache keeps them. */
+function staticChecksOf(checks: CheckResult[]): readonly CheckResult[] {
+  const kept = checks.filter((c) => TIME_INDEPENDENT.has(c.check));
+  const allPassed =
+    kept.length === ALL_PASSED.length &&
+    ALL_PASSED.every(({ check }) => kept.some((c) => c.check === check && c.ok && Object.keys(c).length === 2));
+  return allPassed ? ALL_PASSED : kept;
+}
+
+/**
+ * Creates the cache `verifyCertificate` keeps its signature results in. An entry weighs about
+ * 600 bytes (the status entry and dates of one credential), so the default holds about 15 MB.
+ */
+export function createStaticCheckCache(capacity = 25_000): BoundedCache<StaticVerification> {
   return new BoundedCache(capacity);
 }
 
@@ -75,7 +92,7 @@ export async function verifyCertificate(deps: VerifyCertificateDeps, number: str
     const credential = JSON.parse(certificate.credentialJson) as Record<string, unknown>;
     checks = (await verifyCredential({ credential, documentLoader: deps.documentLoader, now, checkStatus: deps.checkStatus })).checks;
     const { validFrom, validUntil, credentialStatus } = credential;
-    deps.staticChecks.set(cacheKey, { checks: checks.filter((c) => TIME_INDEPENDENT.has(c.check)), timeFields: { validFrom, validUntil, credentialStatus } });
+    deps.staticChecks.set(cacheKey, { checks: staticChecksOf(checks), timeFields: { validFrom, validUntil, credentialStatus } });
   }
   return {
     number,
