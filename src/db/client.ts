@@ -33,6 +33,11 @@ export function openDatabase(databaseUrl: string): DatabaseHandle {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
+  // better-sqlite3 raises SQLite's page cache to 16 MB per connection. Reads that miss it come
+  // from the OS page cache about as fast (a certificate lookup measured the same with 2 MB and
+  // 16 MB), and xAPI ingest into a 1M-row table kept its speed with 8 MB (not with 4 MB): 8 MB
+  // less resident memory once verifications have touched the whole certificates table.
+  sqlite.pragma('cache_size = -8000');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: projectPath('drizzle') });
   return { db, sqlite, close: () => sqlite.close() };
