@@ -7,6 +7,7 @@ import { createSignerPool } from './credentials/signer-pool.js';
 import { openAnalyticsReader, openDatabase } from './db/client.js';
 import { startWalCheckpointer } from './db/wal-checkpointer.js';
 import { demoBanner, seedDemo } from './demo/seed-demo.js';
+import { createExpressServer } from './express-http-server.js';
 import { createIssuanceLimit } from './issuance/issue-certificate.js';
 import { scheduleDailyRenewal } from './issuance/renewal-schedule.js';
 import { loadOrCreateMasterKey } from './security/master-key.js';
@@ -47,7 +48,8 @@ async function main(): Promise<void> {
   const deps = { db: database.db, analyticsDb: analytics?.db, issuanceLimit, now, masterKey, signer, logger, publicUrl: config.publicUrl, rateLimitPerMinute: config.rateLimitPerMinute, accessTokenLifetimeSeconds: config.accessTokenLifetimeSeconds };
   const seed = config.seedDemo ? await seedDemo(deps) : undefined;
 
-  const server = createApp(deps).listen(config.port, config.host, () => {
+  // Not `app.listen`: see createExpressServer (a listen error is thrown, not passed to the callback).
+  const server = createExpressServer(createApp(deps)).listen(config.port, config.host, () => {
     logger.info({ port: config.port, publicUrl: config.publicUrl, database: config.databaseUrl }, 'Credence is listening');
     process.stdout.write(seed ? demoBanner(config.publicUrl, seed, now()) : `\nCredence is running at ${config.publicUrl}\n\n`);
   });
