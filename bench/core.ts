@@ -35,6 +35,7 @@ const numbers = [...real, ...copies];
 console.log(`  seeded ${fmt(numbers.length)} certificates in ${elapsed()}`);
 
 const hello = await startHello();
+const helloLikeCredence = await startHello({ likeCredence: true });
 const server = await startServer({ databasePath: db.path, port, profileName: 'core' });
 const rows: Row[] = [];
 const notes: string[] = [];
@@ -59,11 +60,15 @@ try {
 
   console.log(`verify vs hello: ${RUNS} alternating runs of ${DURATION_S}s, ${CONNECTIONS} connections`);
   const helloRuns: LoadResult[] = [];
+  const helloLikeCredenceRuns: LoadResult[] = [];
   const verifyRuns: LoadResult[] = [];
   for (let i = 0; i < RUNS; i++) {
     const h = await runLoad({ label: `hello #${i + 1}`, url: hello.url, path: '/hello', connections: CONNECTIONS, durationS: DURATION_S });
     logLoad(h);
     helloRuns.push(h);
+    const hc = await runLoad({ label: `hello on createExpressServer #${i + 1}`, url: helloLikeCredence.url, path: '/hello', connections: CONNECTIONS, durationS: DURATION_S });
+    logLoad(hc);
+    helloLikeCredenceRuns.push(hc);
     const v = await runLoad({ label: `verify JSON #${i + 1}`, url: server.url, connections: CONNECTIONS, durationS: DURATION_S, headers: { Accept: 'application/json' }, setupRequest: rotateVerify });
     logLoad(v);
     verifyRuns.push(v);
@@ -79,6 +84,13 @@ try {
     measured: `${fmt(verifyMedian.rps)} req/s, p99 ${verifyMedian.p99} ms`,
     ratio: pct(verifyMedian.rps, helloMedian.rps),
     pass: ratio >= 0.5 && verifyMedian.non2xx === 0,
+  });
+  const helloLikeCredenceMedian = median(helloLikeCredenceRuns);
+  rows.push({
+    metric: 'Same "hello" served like Credence serves itself (createExpressServer, not app.listen)',
+    target: '— (info)',
+    measured: `${fmt(helloLikeCredenceMedian.rps)} req/s, p99 ${helloLikeCredenceMedian.p99} ms; verify is ${pct(verifyMedian.rps, helloLikeCredenceMedian.rps)} of it`,
+    pass: null,
   });
 
   // Cold path: certificates never verified before (full eddsa-rdfc-2022 verification each).
@@ -148,6 +160,7 @@ try {
 } finally {
   await server.stop();
   await hello.stop();
+  await helloLikeCredence.stop();
   db.cleanup();
 }
 

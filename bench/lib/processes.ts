@@ -85,12 +85,16 @@ function running(child: ChildProcess, url: string): Running {
   };
 }
 
-/** Starts the plain Express 5 "hello" server (the ratio base) on a free port. */
-export async function startHello(): Promise<Running> {
+/**
+ * Starts the plain Express 5 "hello" server (the ratio base) on a free port; with
+ * `likeCredence`, served by the compiled server's createExpressServer instead of `app.listen`.
+ */
+export async function startHello(options: { likeCredence?: boolean } = {}): Promise<Running> {
   const port = await freePort();
+  const expressServer = options.likeCredence ? { HELLO_EXPRESS_SERVER: join(dirname(serverEntry()), 'express-http-server.js') } : {};
   const child = spawn(process.execPath, [join(ROOT, 'bench/lib/hello-server.mjs')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', ...expressServer },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
