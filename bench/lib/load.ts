@@ -1,4 +1,6 @@
 /** Load generation with autocannon's programmatic API, bounded in time, loopback only. */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import autocannon, { type Request } from 'autocannon';
 
 /** What one autocannon run measured. */
@@ -80,6 +82,26 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     connections: options.connections,
     statusCodes,
   };
+}
+
+/** A load that can cross a process boundary: `paths` (taken in turn) instead of a `setupRequest` function. */
+export type SerializableLoad = Omit<LoadOptions, 'setupRequest'> & { paths?: string[] };
+
+/**
+ * Runs a load from its own process (bench/lib/load-child.ts), so that its latencies are not
+ * inflated by another load generated in this process at the same time: autocannon measures until
+ * its own event loop reads the response, and a busy client loop (signing 1,000 webhooks a second,
+ * collecting their garbage) added tens of milliseconds to the p99 of a light load run beside it.
+ */
+export function runLoadApart(options: SerializableLoad): Promise<LoadResult> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./load-child.ts', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
+  child.stdin.end(JSON.stringify(options));
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(output) as LoadResult) : reject(new Error(`load process for "${options.label}" exited with ${code}`))));
+  });
 }
 
 /** One console line per run, so progress is visible while a script runs. */
