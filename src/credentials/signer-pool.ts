@@ -62,18 +62,17 @@ function toError(error: { name: string; message: string }): Error {
  * more scavenging per job (about 4% of a job's time in the thread).
  * The old generation keeps V8's limit: a capped one would kill the thread on a huge credential.
  */
-export const SIGNER_RESOURCE_LIMITS: Readonly<ResourceLimits> = Object.freeze({ maxYoungGenerationSizeMb: 6 });
+const SIGNER_RESOURCE_LIMITS: Readonly<ResourceLimits> = Object.freeze({ maxYoungGenerationSizeMb: 6 });
 
 /**
  * Starts `size` signer workers (default: the number of cores), each running at nice value
  * `niceness` (default 0: the same priority as the request thread; see thread-priority.ts) with
- * V8 heap limits `resourceLimits` (default SIGNER_RESOURCE_LIMITS).
+ * the V8 heap limits SIGNER_RESOURCE_LIMITS.
  * @throws TypeError for a size that is not a positive integer.
  */
-export function createSignerPool(options: { size?: number; niceness?: number; resourceLimits?: ResourceLimits } = {}): SignerPool {
+export function createSignerPool(options: { size?: number; niceness?: number } = {}): SignerPool {
   const size = options.size ?? availableParallelism();
   const niceness = options.niceness ?? 0;
-  const resourceLimits = options.resourceLimits ?? SIGNER_RESOURCE_LIMITS;
   if (!Number.isInteger(size) || size < 1 || size > 64) throw new TypeError('pool size must be an integer in [1, 64]');
   const entry = workerEntry();
   const slots: Slot[] = [];
@@ -86,7 +85,7 @@ export function createSignerPool(options: { size?: number; niceness?: number; re
   };
 
   const spawn = (): Slot => {
-    const worker = new Worker(entry, { resourceLimits, workerData: { [SIGNER_WORKER_FLAG]: true, [SIGNER_NICENESS]: niceness } });
+    const worker = new Worker(entry, { resourceLimits: SIGNER_RESOURCE_LIMITS, workerData: { [SIGNER_WORKER_FLAG]: true, [SIGNER_NICENESS]: niceness } });
     const slot: Slot = { worker, pending: new Map(), contextsSent: 0 };
     worker.unref();
     worker.on('message', (message: WorkerResponse) => {
