@@ -2,6 +2,7 @@ import { and, asc, eq, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { certificates, credentialVersions } from './schema.js';
 import type { CertificateRecord } from './certificates-repository.js';
+import { inWriteTransaction } from './write-transaction.js';
 
 /** An archived (superseded) credential version. */
 export type CredentialVersionRecord = typeof credentialVersions.$inferSelect;
@@ -34,7 +35,7 @@ export function replaceWithRenewedVersion(
   },
 ): boolean {
   const { current, renewed, at } = options;
-  return db.transaction((tx) => {
+  return inWriteTransaction(db, (tx) => {
     const result = tx
       .update(certificates)
       .set({ ...renewed, version: current.version + 1 })

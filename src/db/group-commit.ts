@@ -1,4 +1,5 @@
 import type { Db } from './client.js';
+import { inWriteTransaction } from './write-transaction.js';
 
 interface WriteUnit {
   run(tx: Db): unknown;
@@ -12,7 +13,7 @@ function flush(db: Db, units: WriteUnit[]): void {
   queues.delete(db);
   const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
   try {
-    db.transaction((tx) => {
+    inWriteTransaction(db, (tx) => {
       for (const unit of units) {
         try {
           outcomes.push({ ok: true, value: tx.transaction((savepoint) => unit.run(savepoint)) });

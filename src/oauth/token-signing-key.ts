@@ -8,6 +8,7 @@ import type { JWK } from 'jose';
 import type { Db } from '../db/client.js';
 import { findActiveServerKey, findServerKey, insertServerKey, listServerKeys, type ServerKeyRecord } from '../db/server-keys-repository.js';
 import { decryptSecret, encryptSecret } from '../credentials/secret-box.js';
+import { inWriteTransaction } from '../db/write-transaction.js';
 
 /** The `server_keys.purpose` of access-token signing keys. */
 export const TOKEN_KEY_PURPOSE = 'oauth-token';
@@ -54,16 +55,13 @@ function generateKeyRecord(masterKey: Buffer, createdAt: string): ServerKeyRecor
 export function loadOrCreateTokenSigningKey(deps: { db: Db; masterKey: Buffer; now: () => Date }): TokenSigningKey {
   const cached = signingKeys.get(deps.db);
   if (cached) return cached;
-  const record = deps.db.transaction(
-    (tx) => {
-      const existing = findActiveServerKey(tx, TOKEN_KEY_PURPOSE);
-      if (existing) return existing;
-      const created = generateKeyRecord(deps.masterKey, deps.now().toISOString());
-      insertServerKey(tx, created);
-      return created;
-    },
-    { behavior: 'immediate' },
-  );
+  const record = inWriteTransaction(deps.db, (tx) => {
+    const existing = findActiveServerKey(tx, TOKEN_KEY_PURPOSE);
+    if (existing) return existing;
+    const created = generateKeyRecord(deps.masterKey, deps.now().toISOString());
+    insertServerKey(tx, created);
+    return created;
+  });
   const key = { kid: record.kid, privateKey: createPrivateKey({ key: JSON.parse(decryptSecret(deps.masterKey, record.privateJwkEnc)), format: 'jwk' }) };
   signingKeys.set(deps.db, key);
   return key;

@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
 import { encryptSecret } from '../credentials/secret-box.js';
 import { mintApiKey } from '../security/api-key-token.js';
 import { generateEncryptedSigningKey, storeNextSigningKey } from './signing-key-service.js';
+import { inWriteTransaction } from '../db/write-transaction.js';
 
 /** Tenant slugs appear in URLs and DIDs: lowercase letters, digits and inner hyphens. */
 export const TENANT_SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
@@ -38,7 +39,7 @@ export async function provisionTenant(
   const webhookSecret = `whsec_${randomBytes(32).toString('base64url')}`;
   const key = mintApiKey('live');
   const signingKey = await generateEncryptedSigningKey(deps.masterKey);
-  deps.db.transaction((tx) => {
+  inWriteTransaction(deps.db, (tx) => {
     insertTenant(tx, {
       ...tenant,
       webhookSecretEnc: encryptSecret(deps.masterKey, webhookSecret),

@@ -4,6 +4,7 @@ import { findTenantBySlug } from '../db/tenants-repository.js';
 import { AppError } from '../errors.js';
 import { generateSigningKey } from '../credentials/issuer-keys.js';
 import { encryptSecret } from '../credentials/secret-box.js';
+import { inWriteTransaction } from '../db/write-transaction.js';
 
 /** A generated key pair ready to store: the secret part already encrypted with the master key. */
 export interface NewSigningKey {
@@ -36,7 +37,7 @@ export async function rotateSigningKey(
   if (!tenant) throw new AppError('tenant_not_found', 404, `no tenant with slug "${tenantSlug}"`, { field: 'tenant' });
   const key = await generateEncryptedSigningKey(deps.masterKey);
   const at = deps.now().toISOString();
-  const keyId = deps.db.transaction((tx) => {
+  const keyId = inWriteTransaction(deps.db, (tx) => {
     retireSigningKeys(tx, tenant.id, at);
     return storeNextSigningKey(tx, { tenantId: tenant.id, key, createdAt: at });
   });

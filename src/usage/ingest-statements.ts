@@ -12,6 +12,7 @@ import {
 import { AppError } from '../errors.js';
 import { ingestSha256Hex } from './ingest-hash.js';
 import { actorIdentity, parseStatement, statementFingerprint, type StatementError, type XapiStatement } from './xapi-statement.js';
+import { inWriteTransaction } from '../db/write-transaction.js';
 
 /** Most statements one request may carry. */
 export const MAX_STATEMENTS_PER_BATCH = 1000;
@@ -137,7 +138,7 @@ export function ingestStatements(
   }
   const result: IngestResult = { accepted: 0, duplicates: 0, unmatched: 0, rejected: [], ids: [] };
   const valid = validStatementsOf(statements, result);
-  deps.db.transaction((tx) => {
+  inWriteTransaction(deps.db, (tx) => {
     const rules = courseUsageRules(tx, tenantId);
     const candidates: Candidate[] = [];
     for (const { statement, day } of newStatements(tx, tenantId, valid, result)) {

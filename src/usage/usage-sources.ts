@@ -4,6 +4,7 @@ import { insertApiKey } from '../db/api-keys-repository.js';
 import { insertUsageSource, type UsageSource } from '../db/usage-sources-repository.js';
 import { AppError } from '../errors.js';
 import { mintApiKey } from '../security/api-key-token.js';
+import { inWriteTransaction } from '../db/write-transaction.js';
 
 /**
  * Registers a source of usage telemetry with its own API key, which may only write usage
@@ -18,7 +19,7 @@ export function createUsageSource(
   const createdAt = deps.now().toISOString();
   const source = { id: randomUUID(), tenantId: options.tenantId, name, createdAt };
   const key = mintApiKey('usage');
-  deps.db.transaction((tx) => {
+  inWriteTransaction(deps.db, (tx) => {
     insertUsageSource(tx, source);
     insertApiKey(tx, {
       id: randomUUID(),

@@ -19,6 +19,7 @@ import { issuanceLogEntry } from './issuance-log.js';
 import { tenantIssuerIds } from './issuer-identifiers.js';
 import { assertJsonLdSafe } from './jsonld-safe-mode.js';
 import { prepareCredential } from './prepare-credential.js';
+import { inWriteTransaction } from '../db/write-transaction.js';
 
 /** Dependencies of VC-API issuance. */
 export interface IssueCredentialDeps extends StatusListDeps {
@@ -104,7 +105,7 @@ export async function issueCredential(deps: IssueCredentialDeps, input: IssueCre
       });
       const entry = issuanceLogEntry({ tenantId: tenant.id, masterKey: deps.masterKey, credential: signed, issuerId, verificationMethod: key.verificationMethod, slot, storeSubject: tenant.storeIssuedSubjects, issuedAt });
       try {
-        deps.db.transaction((tx) => {
+        inWriteTransaction(deps.db, (tx) => {
           if (slot) assertStatusSlotFree(tx, tenant.id, slot);
           insertIssuedCredential(tx, entry);
           if (slot) countAllocatedSlot(tx, tenant.id, slot.listId);
