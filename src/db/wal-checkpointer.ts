@@ -3,8 +3,8 @@ import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 
 /**
- * The checkpointer's thread: its own connection copies WAL pages into the database file every
- * `intervalMs` (PASSIVE: never blocks readers or writers). CommonJS because eval workers are.
+ * The checkpointer's thread: every `intervalMs` its own connection copies WAL pages into the
+ * database file (PASSIVE: never blocks readers or writers). CommonJS because eval workers are.
  */
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
@@ -21,11 +21,25 @@ export interface WalCheckpointer {
 
 /**
  * Moves WAL checkpoints off the request thread. By default SQLite checkpoints inside the commit
- * that crosses 1,000 WAL pages, with two fsyncs on the event loop; here the request connection
- * stops auto-checkpointing and a worker thread checkpoints on its own connection instead. If the
- * worker dies, automatic checkpoints are switched back on so the WAL cannot grow without bound.
+ * that crosses 1,000 WAL pages, copying them all with two fsyncs on the event loop; here a worker
+ * thread copies them on its own connection instead, a few MB at a time.
+ *
+ * The request connection still checkpoints once the WAL reaches `topUpFrames` pages: under a
+ * steady stream of commits the worker's checkpoint is never complete when the next write begins,
+ * and SQLite only rewinds a fully copied WAL (without this, 15 s of xAPI ingest grew it to
+ * 1.2 GB). That checkpoint copies only the pages committed since the worker's last pass, and the
+ * next commit writes from the start of the file again. (A RESTART checkpoint from the worker
+ * instead starved behind the request thread's write lock for seconds.) If the worker dies,
+ * SQLite's default automatic checkpoints come back so the WAL cannot grow without bound.
  */
-export function startWalCheckpointer(options: { sqlite: Database.Database; path: string; intervalMs?: number }): WalCheckpointer {
+export function startWalCheckpointer(options: {
+  sqlite: Database.Database;
+  path: string;
+  /** How often the worker checkpoints (default 100 ms: a few MB of WAL under full ingest load). */
+  intervalMs?: number;
+  /** WAL size in pages at which the request connection tops up (default 8,192: 32 MB of 4 KB pages). */
+  topUpFrames?: number;
+}): WalCheckpointer {
   const { sqlite } = options;
   const restoreAutoCheckpoint = () => sqlite.pragma('wal_autocheckpoint = 1000');
   const worker = new Worker(WORKER_SOURCE, {
@@ -33,11 +47,11 @@ export function startWalCheckpointer(options: { sqlite: Database.Database; path:
     workerData: {
       driverPath: createRequire(import.meta.url).resolve('better-sqlite3'),
       path: options.path,
-      intervalMs: options.intervalMs ?? 1000,
+      intervalMs: options.intervalMs ?? 100,
     },
   });
   worker.unref();
-  sqlite.pragma('wal_autocheckpoint = 0');
+  sqlite.pragma(`wal_autocheckpoint = ${options.topUpFrames ?? 8192}`);
   let stopping = false;
   worker.on('error', () => undefined);
   worker.on('exit', () => {

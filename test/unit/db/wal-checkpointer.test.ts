@@ -17,18 +17,44 @@ describe('WAL checkpointer', () => {
     const database = openDatabase(path);
     try {
       const checkpointer = startWalCheckpointer({ sqlite: database.sqlite, path, intervalMs: 100 });
-      expect(database.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+      expect(database.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(8192);
       database.sqlite.exec('create table filler (x blob)');
       const before = statSync(path).size;
       const insert = database.sqlite.prepare('insert into filler values (randomblob(4096))');
       database.sqlite.transaction(() => {
         for (let i = 0; i < 500; i++) insert.run();
       })();
-      // The request connection no longer checkpoints: only the worker can grow the main file.
+      // 500 pages are below the request connection's top-up size: only the worker can grow the main file.
       expect(await waitFor(() => statSync(path).size > before + 1_000_000, 5000)).toBe(true);
       await checkpointer.stop();
       expect(database.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     } finally {
+      database.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the WAL bounded under a steady stream of commits', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'credence-wal-'));
+    const path = join(dir, 'wal.db');
+    const database = openDatabase(path);
+    const checkpointer = startWalCheckpointer({ sqlite: database.sqlite, path, intervalMs: 5, topUpFrames: 256 });
+    try {
+      database.sqlite.exec('create table filler (x blob)');
+      const insert = database.sqlite.prepare('insert into filler values (randomblob(4096))');
+      let largestWal = 0;
+      // 40 MB in 400 back-to-back commits: the worker's checkpoints can never finish between them,
+      // so only the request connection's top-up lets SQLite rewind the WAL.
+      for (let commit = 0; commit < 400; commit++) {
+        database.sqlite.transaction(() => {
+          for (let i = 0; i < 25; i++) insert.run();
+        })();
+        largestWal = Math.max(largestWal, statSync(`${path}-wal`).size);
+      }
+      expect(largestWal).toBeLessThan(4_000_000);
+      expect(statSync(path).size).toBeGreaterThan(40_000_000);
+    } finally {
+      void checkpointer.stop();
       database.close();
       rmSync(dir, { recursive: true, force: true });
     }
