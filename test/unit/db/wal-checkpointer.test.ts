@@ -38,20 +38,22 @@ describe('WAL checkpointer', () => {
     const dir = mkdtempSync(join(tmpdir(), 'credence-wal-'));
     const path = join(dir, 'wal.db');
     const database = openDatabase(path);
-    const checkpointer = startWalCheckpointer({ sqlite: database.sqlite, path, intervalMs: 5, topUpFrames: 256 });
+    const checkpointer = startWalCheckpointer({ sqlite: database.sqlite, path, intervalMs: 20, topUpFrames: 256 });
     try {
       database.sqlite.exec('create table filler (x blob)');
       const insert = database.sqlite.prepare('insert into filler values (randomblob(4096))');
       let largestWal = 0;
       // 40 MB in 400 back-to-back commits: the worker's checkpoints can never finish between them,
-      // so only the request connection's top-up lets SQLite rewind the WAL.
+      // so only the request connection's top-up lets SQLite rewind the WAL (without it the WAL
+      // ends above 40 MB). A top-up that meets the worker mid-checkpoint is skipped until the next
+      // commit, so the bound is a few top-up sizes, not one.
       for (let commit = 0; commit < 400; commit++) {
         database.sqlite.transaction(() => {
           for (let i = 0; i < 25; i++) insert.run();
         })();
         largestWal = Math.max(largestWal, statSync(`${path}-wal`).size);
       }
-      expect(largestWal).toBeLessThan(4_000_000);
+      expect(largestWal).toBeLessThan(12_000_000);
       expect(statSync(path).size).toBeGreaterThan(40_000_000);
     } finally {
       void checkpointer.stop();
