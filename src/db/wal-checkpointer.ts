@@ -4,14 +4,25 @@ import type Database from 'better-sqlite3';
 
 /**
  * The checkpointer's thread: every `intervalMs` its own connection copies WAL pages into the
- * database file (PASSIVE: never blocks readers or writers). CommonJS because eval workers are.
+ * database file (PASSIVE: never blocks readers or writers). When a pass finds the WAL at the
+ * top-up size it skips the next one, leaving the checkpoint lock free for the request
+ * connection's top-up (which SQLite would otherwise skip while this pass holds it, fsyncs
+ * included). CommonJS because eval workers are.
  */
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const Database = require(workerData.driverPath);
 const db = new Database(workerData.path, { fileMustExist: true });
 db.pragma('busy_timeout = 5000');
-setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), workerData.intervalMs);
+let skipNext = false;
+setInterval(() => {
+  if (skipNext) {
+    skipNext = false;
+    return;
+  }
+  const [pass] = db.pragma('wal_checkpoint(PASSIVE)');
+  skipNext = pass.log >= workerData.topUpFrames;
+}, workerData.intervalMs);
 `;
 
 /** A running checkpointer; `stop()` ends it and hands checkpointing back to SQLite. */
@@ -28,9 +39,10 @@ export interface WalCheckpointer {
  * steady stream of commits the worker's checkpoint is never complete when the next write begins,
  * and SQLite only rewinds a fully copied WAL (without this, 15 s of xAPI ingest grew it to
  * 1.2 GB). That checkpoint copies only the pages committed since the worker's last pass, and the
- * next commit writes from the start of the file again. (A RESTART checkpoint from the worker
- * instead starved behind the request thread's write lock for seconds.) If the worker dies,
- * SQLite's default automatic checkpoints come back so the WAL cannot grow without bound.
+ * next commit writes from the start of the file again; a WAL file grown past twice the top-up
+ * size is then truncated back to that (`journal_size_limit`). (A RESTART checkpoint from the
+ * worker instead starved behind the request thread's write lock for seconds.) If the worker
+ * dies, SQLite's default automatic checkpoints come back.
  */
 export function startWalCheckpointer(options: {
   sqlite: Database.Database;
@@ -41,6 +53,7 @@ export function startWalCheckpointer(options: {
   topUpFrames?: number;
 }): WalCheckpointer {
   const { sqlite } = options;
+  const topUpFrames = options.topUpFrames ?? 8192;
   const restoreAutoCheckpoint = () => sqlite.pragma('wal_autocheckpoint = 1000');
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
@@ -48,10 +61,12 @@ export function startWalCheckpointer(options: {
       driverPath: createRequire(import.meta.url).resolve('better-sqlite3'),
       path: options.path,
       intervalMs: options.intervalMs ?? 100,
+      topUpFrames,
     },
   });
   worker.unref();
-  sqlite.pragma(`wal_autocheckpoint = ${options.topUpFrames ?? 8192}`);
+  sqlite.pragma(`wal_autocheckpoint = ${topUpFrames}`);
+  sqlite.pragma(`journal_size_limit = ${2 * topUpFrames * Number(sqlite.pragma('page_size', { simple: true }))}`);
   let stopping = false;
   worker.on('error', () => undefined);
   worker.on('exit', () => {

@@ -34,7 +34,7 @@ describe('WAL checkpointer', () => {
     }
   });
 
-  it('keeps the WAL bounded under a steady stream of commits', () => {
+  it('keeps the WAL bounded under a steady stream of commits', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'credence-wal-'));
     const path = join(dir, 'wal.db');
     const database = openDatabase(path);
@@ -45,8 +45,8 @@ describe('WAL checkpointer', () => {
       let largestWal = 0;
       // 40 MB in 400 back-to-back commits: the worker's checkpoints can never finish between them,
       // so only the request connection's top-up lets SQLite rewind the WAL (without it the WAL
-      // ends above 40 MB). A top-up that meets the worker mid-checkpoint is skipped until the next
-      // commit, so the bound is a few top-up sizes, not one.
+      // ends above 40 MB). A top-up that meets the worker mid-pass is skipped until the worker
+      // steps aside, so the bound is a few top-up sizes, not one.
       for (let commit = 0; commit < 400; commit++) {
         database.sqlite.transaction(() => {
           for (let i = 0; i < 25; i++) insert.run();
@@ -56,7 +56,7 @@ describe('WAL checkpointer', () => {
       expect(largestWal).toBeLessThan(12_000_000);
       expect(statSync(path).size).toBeGreaterThan(40_000_000);
     } finally {
-      void checkpointer.stop();
+      await checkpointer.stop();
       database.close();
       rmSync(dir, { recursive: true, force: true });
     }
