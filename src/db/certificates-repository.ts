@@ -56,6 +56,40 @@ export function findCertificateByNumber(db: Db, number: string): CertificateReco
   ).get({ number });
 }
 
+/** A certificate row without its signed credential (the two largest columns). */
+export type CertificateSummary = Omit<CertificateRecord, 'credentialJson' | 'credentialJwt'>;
+
+const { credentialJson: _json, credentialJwt: _jwt, ...summaryColumns } = getTableColumns(certificates);
+
+/**
+ * Public lookup by number without the signed credential, for the verify page's hot path: the
+ * credential (about 4 KB as JSON-LD and JWT) is neither copied into JavaScript strings nor
+ * garbage-collected on every verification. {@link findCredentialByNumber} reads it when needed.
+ */
+export function findCertificateSummary(db: Db, number: string): CertificateSummary | undefined {
+  return prepared(db, 'certificateSummaryByNumber', (d) =>
+    d
+      .select(summaryColumns)
+      .from(certificates)
+      .where(eq(certificates.number, sql.placeholder('number')))
+      .prepare(),
+  ).get({ number });
+}
+
+/** The signed credential of a certificate as issued (JSON-LD and VC-JWT) and its version, by number. */
+export function findCredentialByNumber(
+  db: Db,
+  number: string,
+): Pick<CertificateRecord, 'credentialJson' | 'credentialJwt' | 'version'> | undefined {
+  return prepared(db, 'credentialByNumber', (d) =>
+    d
+      .select({ credentialJson: certificates.credentialJson, credentialJwt: certificates.credentialJwt, version: certificates.version })
+      .from(certificates)
+      .where(eq(certificates.number, sql.placeholder('number')))
+      .prepare(),
+  ).get({ number });
+}
+
 /** The tenant a certificate number belongs to (one narrow index read), if the number exists. */
 export function findCertificateTenantId(db: Db, number: string): string | undefined {
   return prepared(db, 'certificateTenantId', (d) =>

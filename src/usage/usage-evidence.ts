@@ -54,7 +54,7 @@ export type NoEvidenceReason = 'not_measured' | 'hidden';
  */
 export async function usageEvidence(
   deps: UsageEvidenceDeps,
-  options: { tenant: Tenant; certificate: CertificateRecord },
+  options: { tenant: Tenant; certificate: Pick<CertificateRecord, 'number' | 'courseId' | 'learnerId' | 'usageHidden'> },
 ): Promise<UsageEvidence | NoEvidenceReason> {
   const { tenant, certificate } = options;
   if (!tenant.usagePublic || certificate.usageHidden) return 'hidden';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import { findCertificateByNumber, type CertificateRecord } from '../db/certificates-repository.js';
+import { findCertificateSummary, findCredentialByNumber, type CertificateSummary } from '../db/certificates-repository.js';
 import type { LocalizedText } from '../db/schema.js';
 import type { Tenant } from '../db/tenants-repository.js';
 import { cachedTenant } from '../tenants/tenant-cache.js';
@@ -25,7 +25,8 @@ export interface CertificateVerification {
   revokedAt: string | null;
   revocationReason: string | null;
   checks: CheckResult[];
-  certificate: CertificateRecord;
+  /** The certificate row without its credential (read it with `findCredentialByNumber`). */
+  certificate: CertificateSummary;
   tenant: Tenant;
 }
 
@@ -77,7 +78,7 @@ export function createStaticCheckCache(capacity = 25_000): BoundedCache<StaticVe
  * Returns undefined for an unknown number.
  */
 export async function verifyCertificate(deps: VerifyCertificateDeps, number: string): Promise<CertificateVerification | undefined> {
-  const certificate = findCertificateByNumber(deps.db, number);
+  const certificate = findCertificateSummary(deps.db, number);
   if (!certificate) return undefined;
   const tenant = cachedTenant(deps.db, certificate.tenantId)!;
   const now = deps.now();
@@ -89,10 +90,12 @@ export async function verifyCertificate(deps: VerifyCertificateDeps, number: str
     const { timeFields } = cached;
     checks = [...cached.checks, checkValidity(timeFields, now), await checkStatusEntries(timeFields.credentialStatus, deps.checkStatus)];
   } else {
-    const credential = JSON.parse(certificate.credentialJson) as Record<string, unknown>;
+    const stored = findCredentialByNumber(deps.db, number)!;
+    const credential = JSON.parse(stored.credentialJson) as Record<string, unknown>;
     checks = (await verifyCredential({ credential, documentLoader: deps.documentLoader, now, checkStatus: deps.checkStatus })).checks;
     const { validFrom, validUntil, credentialStatus } = credential;
-    deps.staticChecks.set(cacheKey, { checks: staticChecksOf(checks), timeFields: { validFrom, validUntil, credentialStatus } });
+    // Keyed by the version verified (a renewal by another process may land between the two reads).
+    deps.staticChecks.set(`${number}@${stored.version}`, { checks: staticChecksOf(checks), timeFields: { validFrom, validUntil, credentialStatus } });
   }
   return {
     number,

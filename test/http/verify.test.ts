@@ -53,6 +53,11 @@ describe('GET /verify/:number', () => {
     const ld = await request(ctx.app).get(`/verify/${number}`).set('Accept', 'application/ld+json').expect(200);
     expect(ld.type).toBe('application/ld+json');
     expect(JSON.parse(ld.text).id).toBe(`${ctx.publicUrl}/credentials/${number}`);
+    // The stored credential as issued, byte for byte, in both forms.
+    expect(ld.text).toBe((await request(ctx.app).get(`/credentials/${number}`).expect(200)).text);
+    const jwt = await request(ctx.app).get(`/verify/${number}`).set('Accept', 'application/vc+jwt').expect(200);
+    expect(jwt.type).toBe('application/vc+jwt');
+    expect(jwt.text).toBe((await request(ctx.app).get(`/credentials/${number}.jwt`).expect(200)).text);
   });
 
   it('gives the same 404 for unknown and malformed numbers, in HTML and JSON', async () => {

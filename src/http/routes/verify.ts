@@ -5,6 +5,7 @@ import { certificateLinks } from '../../issuance/certificate-links.js';
 import { usageEvidence, type NoEvidenceReason, type UsageEvidence, type UsageEvidenceDeps } from '../../usage/usage-evidence.js';
 import { verifyCertificate, type CertificateVerification, type VerifyCertificateDeps } from '../../verification/verify-certificate.js';
 import { allowCopyLinkScript } from '../../views/copy-link-script.js';
+import { findCredentialByNumber } from '../../db/certificates-repository.js';
 import { listCredentialVersions, type CredentialVersionRecord } from '../../db/credential-versions-repository.js';
 import { credentialVersionUrl } from '../../issuance/renew-credentials.js';
 import { renderUsagePanel } from '../../views/usage-panel.js';
@@ -77,10 +78,9 @@ export function verifyRouter(deps: VerifyCertificateDeps & UsageEvidenceDeps): R
     res.setHeader('Cache-Control', 'no-store');
     if (!verification) return sendNotFound(req, res);
     const wanted = req.accepts(['html', 'application/ld+json', 'application/vc+jwt', 'json']);
-    if (wanted === 'application/ld+json') {
-      res.type('application/ld+json').send(verification.certificate.credentialJson);
-    } else if (wanted === 'application/vc+jwt') {
-      res.type('application/vc+jwt').send(verification.certificate.credentialJwt);
+    if (wanted === 'application/ld+json' || wanted === 'application/vc+jwt') {
+      const stored = findCredentialByNumber(deps.db, number)!;
+      res.type(wanted).send(wanted === 'application/ld+json' ? stored.credentialJson : stored.credentialJwt);
     } else {
       const { certificate } = verification;
       const usage = await usageEvidence(deps, { tenant: verification.tenant, certificate });
@@ -96,7 +96,7 @@ export function verifyRouter(deps: VerifyCertificateDeps & UsageEvidenceDeps): R
             : renderVersionHistory({
                 number,
                 currentVersion: certificate.version,
-                currentValidFrom: (JSON.parse(certificate.credentialJson) as { validFrom: string }).validFrom,
+                currentValidFrom: (JSON.parse(findCredentialByNumber(deps.db, number)!.credentialJson) as { validFrom: string }).validFrom,
                 currentValidUntil: certificate.validUntil,
                 previous: previousVersions,
                 publicUrl: deps.publicUrl,
