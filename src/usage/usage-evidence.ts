@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
 import type { CertificateRecord } from '../db/certificates-repository.js';
-import { findCourse } from '../db/courses-repository.js';
+import { findCourseUsageRule } from '../db/courses-repository.js';
 import type { Tenant } from '../db/tenants-repository.js';
 import { learnerUsage } from '../db/usage-repository.js';
 import { usageSourceNames } from '../db/usage-sources-repository.js';
@@ -58,11 +58,11 @@ export async function usageEvidence(
 ): Promise<UsageEvidence | NoEvidenceReason> {
   const { tenant, certificate } = options;
   if (!tenant.usagePublic || certificate.usageHidden) return 'hidden';
-  const course = findCourse(deps.db, tenant.id, certificate.courseId);
-  if (!course?.usage) return 'not_measured';
+  const rule = findCourseUsageRule(deps.db, tenant.id, certificate.courseId);
+  if (!rule) return 'not_measured';
   const now = deps.now();
   const usage = learnerUsage(deps.db, { tenantId: tenant.id, learnerId: certificate.learnerId, courseId: certificate.courseId });
-  const assessment = assessUsage({ activeDays: usage.days, now, halfLifeDays: course.usage.halfLifeDays });
+  const assessment = assessUsage({ activeDays: usage.days, now, halfLifeDays: rule.halfLifeDays });
   const outcome = [assessment.state, assessment.score, assessment.lastActiveDate, assessment.halfLifeDays, usage.sourceIds.join()];
   const cacheKey = `${certificate.number}|${now.toISOString().slice(0, 10)}|${outcome.join('|')}`;
   const cached = deps.evidenceCache.get(cacheKey);
