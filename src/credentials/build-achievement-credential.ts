@@ -1,7 +1,8 @@
 /**
  * Builds unsigned Open Badges 3.0 `OpenBadgeCredential`s (VC Data Model 2.0).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { randomSaltHex } from '../security/random-salt.js';
 import { toDateTimeStamp } from './date-time.js';
 import { CONTEXT_URLS } from './document-loader.js';
 
@@ -105,7 +106,7 @@ function image(id: string | undefined, field: string, caption?: string): ImageOb
 }
 
 function identifier(subject: AchievementCredentialInput['subject']): IdentityObject {
-  const salt = subject.salt ?? randomBytes(16).toString('hex');
+  const salt = subject.salt ?? randomSaltHex();
   if (subject.email !== undefined) {
     const email = normalizeEmail(text(subject.email, 'subject.email'));
     return { type: 'IdentityObject', identityHash: hashIdentity(email, salt), identityType: 'emailAddress', hashed: true, salt };

@@ -1,4 +1,5 @@
 import type { Db } from './client.js';
+import { sqliteConnectionOf } from './prepared.js';
 import { inWriteTransaction } from './write-transaction.js';
 
 interface WriteUnit {
@@ -8,6 +9,20 @@ interface WriteUnit {
 }
 
 const queues = new WeakMap<Db, WriteUnit[]>();
+const savepointRunners = new WeakMap<object, (work: () => unknown) => unknown>();
+
+/**
+ * Runs `work` in a savepoint of the open transaction. better-sqlite3's nested transactions keep
+ * their SAVEPOINT/RELEASE/ROLLBACK TO statements prepared; drizzle's nested transaction prepares
+ * two raw statements per call (a tenth of a unit's cost in a burst of issuances).
+ */
+function inSavepoint(tx: Db, work: () => unknown): unknown {
+  const connection = sqliteConnectionOf(tx);
+  if (!connection) throw new TypeError('group commit needs a better-sqlite3 connection');
+  let run = savepointRunners.get(connection);
+  if (!run) savepointRunners.set(connection, (run = connection.transaction((inner: () => unknown) => inner())));
+  return run(work);
+}
 
 function flush(db: Db, units: WriteUnit[]): void {
   queues.delete(db);
@@ -16,7 +31,7 @@ function flush(db: Db, units: WriteUnit[]): void {
     inWriteTransaction(db, (tx) => {
       for (const unit of units) {
         try {
-          outcomes.push({ ok: true, value: tx.transaction((savepoint) => unit.run(savepoint)) });
+          outcomes.push({ ok: true, value: inSavepoint(tx, () => unit.run(tx)) });
         } catch (error) {
           outcomes.push({ ok: false, error });
         }

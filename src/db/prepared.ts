@@ -1,15 +1,23 @@
+import type Database from 'better-sqlite3';
 import type { Db } from './client.js';
 
 const cache = new WeakMap<object, Map<string, unknown>>();
 
 /**
- * The connection behind a drizzle handle. A transaction handle is a new object each time but
- * runs on the same better-sqlite3 connection, so statements are cached per connection: one
- * prepared inside a transaction stays valid (and fast) outside it, and vice versa.
+ * The better-sqlite3 connection behind a drizzle handle (undefined if drizzle ever stops keeping
+ * it on its internal session). A transaction handle is a new object each time but runs on the
+ * same connection.
+ */
+export function sqliteConnectionOf(db: Db): Database.Database | undefined {
+  return (db as unknown as { session?: { client?: Database.Database } }).session?.client;
+}
+
+/**
+ * Statements are cached per connection: one prepared inside a transaction stays valid (and fast)
+ * outside it, and vice versa. Falls back to the handle itself.
  */
 function connectionOf(db: Db): object {
-  // drizzle keeps the driver connection on its (internal) session; fall back to the handle.
-  return (db as unknown as { session?: { client?: object } }).session?.client ?? db;
+  return sqliteConnectionOf(db) ?? db;
 }
 
 /**

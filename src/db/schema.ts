@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Tenant branding shown on verify pages, PDFs and images. */
@@ -155,7 +156,8 @@ export const certificates = sqliteTable(
     // Certificates API pages (tenant, in issue order): read in index order, no sort; appends stay local.
     index('certificates_tenant_issued_idx').on(t.tenantId, t.issuedAt, t.number),
     index('certificates_tenant_learner_idx').on(t.tenantId, t.learnerId),
-    index('certificates_valid_until_idx').on(t.validUntil),
+    // Renewal looks for credentials that expire; most courses set no validity, and their rows stay out.
+    index('certificates_valid_until_idx').on(t.validUntil).where(sql`${t.validUntil} IS NOT NULL`),
   ],
 );
 

@@ -1,13 +1,18 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { prepared } from './prepared.js';
+import { RecentRows } from './recent-rows.js';
 import { signingKeys } from './schema.js';
 
 /** A tenant signing key row (secret part encrypted). */
 export type SigningKeyRecord = typeof signingKeys.$inferSelect;
 
+/** Active keys by tenant, at most a second old: every write here forgets them. */
+const recentActiveKeys = new RecentRows<SigningKeyRecord>();
+
 /** Stores a new signing key. */
 export function insertSigningKey(db: Db, key: typeof signingKeys.$inferInsert): void {
+  recentActiveKeys.invalidate();
   db.insert(signingKeys).values(key).run();
 }
 
@@ -35,8 +40,18 @@ export function findActiveSigningKey(db: Db, tenantId: string): SigningKeyRecord
   ).get({ tenantId });
 }
 
+/**
+ * {@link findActiveSigningKey} at most one second old (see RecentRows), for issuance. After a
+ * rotation by another process, new credentials may be signed with the previous key for up to a
+ * second; they verify all the same (retired keys stay in the DID document).
+ */
+export function findRecentActiveSigningKey(db: Db, tenantId: string): SigningKeyRecord | undefined {
+  return recentActiveKeys.get(db, tenantId, () => findActiveSigningKey(db, tenantId));
+}
+
 /** Marks every active key of the tenant as retired (before a new one is added). */
 export function retireSigningKeys(db: Db, tenantId: string, at: string): void {
+  recentActiveKeys.invalidate();
   db.update(signingKeys)
     .set({ retiredAt: at })
     .where(and(eq(signingKeys.tenantId, tenantId), isNull(signingKeys.retiredAt)))

@@ -37,6 +37,22 @@ export function isStatusSlotTaken(db: Db, key: StatusSlotKey): boolean {
   return statement.get({ ...key }) !== undefined;
 }
 
+/** Every status index a certificate or a VC-API credential of the tenant uses in one list. */
+export function takenStatusIndexes(db: Db, tenantId: string, statusListId: string): number[] {
+  return db
+    .select({ index: certificates.statusIndex })
+    .from(certificates)
+    .where(sql`${certificates.tenantId} = ${tenantId} AND ${certificates.statusListId} = ${statusListId}`)
+    .unionAll(
+      db
+        .select({ index: sql<number>`${issuedCredentials.statusIndex}` })
+        .from(issuedCredentials)
+        .where(sql`${issuedCredentials.tenantId} = ${tenantId} AND ${issuedCredentials.statusListId} = ${statusListId}`),
+    )
+    .all()
+    .map((row) => row.index);
+}
+
 /** Status indexes of the revoked certificates and VC-API credentials in one of the tenant's lists. */
 export function revokedStatusIndexes(db: Db, tenantId: string, statusListId: string): number[] {
   return db

@@ -1,22 +1,18 @@
 import { asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { prepared } from './prepared.js';
+import { RecentRows } from './recent-rows.js';
 import { tenants } from './schema.js';
 
 /** A tenant row as the application sees it. */
 export type Tenant = typeof tenants.$inferSelect;
 
-/** Writes to tenant rows made by this process (caches of tenant rows compare it to stay current). */
-let tenantWrites = 0;
-
-/** How many times this process wrote a tenant row: a cached row read at another count may be stale. */
-export function tenantWriteCount(): number {
-  return tenantWrites;
-}
+/** Tenant rows by id, at most a second old (src/tenants/tenant-cache.ts); every write here forgets them. */
+export const recentTenants = new RecentRows<Tenant>();
 
 /** Inserts a tenant. The slug is unique; a duplicate throws the driver's constraint error. */
 export function insertTenant(db: Db, tenant: typeof tenants.$inferInsert): void {
-  tenantWrites++;
+  recentTenants.invalidate();
   db.insert(tenants).values(tenant).run();
 }
 
@@ -46,6 +42,6 @@ export function updateTenantSettings(
   tenantId: string,
   changes: Partial<Pick<Tenant, 'branding' | 'usagePublic' | 'name' | 'logo' | 'logoType' | 'issuerIdentifier' | 'storeIssuedSubjects'>>,
 ): void {
-  tenantWrites++;
+  recentTenants.invalidate();
   db.update(tenants).set(changes).where(eq(tenants.id, tenantId)).run();
 }

@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import { inGroupCommit } from '../db/group-commit.js';
 import { findCertificateForLearner, insertCertificateOnce, type CertificateRecord } from '../db/certificates-repository.js';
 import pLimit, { type LimitFunction } from 'p-limit';
-import { findCourse, type Course } from '../db/courses-repository.js';
+import { findRecentCourse, type Course } from '../db/courses-repository.js';
 import { upsertLearner, type Learner } from '../db/learners-repository.js';
 import { countAllocatedSlot } from '../db/status-lists-repository.js';
 import type { Tenant } from '../db/tenants-repository.js';
@@ -58,7 +58,7 @@ export async function issueCertificate(
   tenant: Tenant,
   input: CompletionInput,
 ): Promise<{ certificate: CertificateRecord; created: boolean }> {
-  const course = findCourse(deps.db, tenant.id, input.courseId);
+  const course = findRecentCourse(deps.db, tenant.id, input.courseId);
   if (!course) throw notFound('course_not_found', `no course with id "${input.courseId}"`);
   const now = deps.now();
   if (Date.parse(input.completedAt) > now.getTime() + FUTURE_TOLERANCE_MS) {
@@ -66,13 +66,38 @@ export async function issueCertificate(
   }
   const learner = learnerRow(tenant, input, now);
   const key = { tenantId: tenant.id, courseId: course.id, learnerId: input.learner.id };
-  const existing = findCertificateForLearner(deps.db, key);
+  const stored = findCertificateForLearner(deps.db, key);
+  // A replay that arrives while the first request is being signed waits for it (if that attempt
+  // fails, this one signs). No await unless one is running: the check and the tracking below
+  // happen in one synchronous step.
+  const running = stored ? undefined : inFlight.get(deps.db)?.get(inFlightKey(key));
+  const existing = stored ?? (running && (await running.then(({ certificate }) => certificate, () => undefined)));
   if (existing) {
     upsertLearner(deps.db, learner);
     return { certificate: existing, created: false };
   }
   const sign = () => signAndStore(deps, { tenant, course, input, learner, key, now });
-  return deps.issuanceLimit ? deps.issuanceLimit(sign) : sign();
+  const issuance = deps.issuanceLimit ? deps.issuanceLimit(sign) : sign();
+  return trackInFlight(deps.db, key, issuance);
+}
+
+type IssuanceKey = { tenantId: string; courseId: string; learnerId: string };
+type Issuance = Promise<{ certificate: CertificateRecord; created: boolean }>;
+
+/** Issuances being signed and stored by this process, by database and (tenant, course, learner). */
+const inFlight = new WeakMap<Db, Map<string, Issuance>>();
+const inFlightKey = (key: IssuanceKey) => `${key.tenantId}\n${key.courseId}\n${key.learnerId}`;
+
+function trackInFlight(db: Db, key: IssuanceKey, issuance: Issuance): Issuance {
+  let running = inFlight.get(db);
+  if (!running) inFlight.set(db, (running = new Map()));
+  const id = inFlightKey(key);
+  running.set(id, issuance);
+  const forget = () => {
+    if (running.get(id) === issuance) running.delete(id);
+  };
+  issuance.then(forget, forget);
+  return issuance;
 }
 
 /** The learner as the LMS describes them now (emails normalised; the SHA-1 matches xAPI mbox_sha1sum). */
@@ -91,7 +116,10 @@ function learnerRow(tenant: Tenant, input: CompletionInput, now: Date): Learner 
   };
 }
 
-/** Signs the credential and stores the certificate unless a concurrent request stored one first. */
+/**
+ * Signs the credential and stores the certificate unless a concurrent request stored one first
+ * (another process, or this one before the issuance was tracked): the unique index decides.
+ */
 async function signAndStore(
   deps: IssuanceDeps,
   options: {
@@ -99,17 +127,11 @@ async function signAndStore(
     course: Course;
     input: CompletionInput;
     learner: Learner;
-    key: { tenantId: string; courseId: string; learnerId: string };
+    key: IssuanceKey;
     now: Date;
   },
 ): Promise<{ certificate: CertificateRecord; created: boolean }> {
   const { tenant, course, input, learner, key, now } = options;
-  // Waiting for the limit may have let a concurrent identical request finish first.
-  const stored = findCertificateForLearner(deps.db, key);
-  if (stored) {
-    upsertLearner(deps.db, learner);
-    return { certificate: stored, created: false };
-  }
   const email = learner.email ?? undefined;
   const { issuerId, key: signingKey } = loadIssuingKey(deps.db, { tenant, publicUrl: deps.publicUrl, masterKey: deps.masterKey });
   const issuer = { ...buildIssuerProfile(deps.publicUrl, tenant), id: issuerId };

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import { findActiveSigningKey } from '../db/signing-keys-repository.js';
+import { findRecentActiveSigningKey } from '../db/signing-keys-repository.js';
 import type { Tenant } from '../db/tenants-repository.js';
 import { didWebForIssuer } from '../credentials/issuer-keys.js';
 import { decryptSecretRemembered } from '../credentials/secret-box.js';
@@ -19,7 +19,7 @@ export function loadActiveSigningKey(
   db: Db,
   options: { tenantId: string; issuerDid: string; masterKey: Buffer },
 ): ActiveSigningKey {
-  const record = findActiveSigningKey(db, options.tenantId);
+  const record = findRecentActiveSigningKey(db, options.tenantId);
   if (!record) throw new TypeError(`tenant ${options.tenantId} has no active signing key`);
   return {
     keyId: record.keyId,

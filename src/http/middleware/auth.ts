@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Db } from '../../db/client.js';
-import { findApiKeyByPrefix, type ApiKeyRecord } from '../../db/api-keys-repository.js';
+import { findRecentApiKeyByPrefix, type ApiKeyRecord } from '../../db/api-keys-repository.js';
 import { cachedTenant, cachedTenantBySlug } from '../../tenants/tenant-cache.js';
 import { AppError } from '../../errors.js';
 import { decryptSecretRemembered } from '../../credentials/secret-box.js';
@@ -32,7 +32,7 @@ export function presentedKey(req: Request): string | undefined {
 /** Resolves a presented API key to its tenant, or throws 401 (constant-time secret comparison). */
 export function authenticateApiKey(db: Db, token: string): AuthContext {
   const parsed = parseApiKey(token);
-  const record: ApiKeyRecord | undefined = parsed ? findApiKeyByPrefix(db, parsed.prefix) : undefined;
+  const record: ApiKeyRecord | undefined = parsed ? findRecentApiKeyByPrefix(db, parsed.prefix) : undefined;
   if (!parsed || !record || record.revokedAt || !secretMatchesHash(parsed.secret, record.secretHash)) {
     throw unauthorized('invalid_api_key', 'The API key is invalid or revoked.');
   }

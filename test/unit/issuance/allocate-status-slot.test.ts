@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import { openDatabase, type DatabaseHandle } from '../../../src/db/client.js';
+import { countAllocatedSlot, createStatusListRow, findNewestStatusList } from '../../../src/db/status-lists-repository.js';
+import { insertIssuedCredential } from '../../../src/db/issued-credentials-repository.js';
+import { allocateStatusSlot, assertStatusSlotFree, StatusSlotTaken } from '../../../src/issuance/allocate-status-slot.js';
+import { createTestContext, type TestContext } from '../../helpers/test-app.js';
+
+describe('allocateStatusSlot', () => {
+  let ctx: TestContext;
+  let otherProcess: DatabaseHandle;
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    otherProcess = openDatabase(ctx.database.sqlite.name);
+  });
+  afterAll(async () => {
+    otherProcess.close();
+    await ctx.close();
+  });
+
+  const at = '2026-11-02T10:00:00.000Z';
+
+  /** Stores a VC-API credential in a slot, as an issuance does (row and count in one transaction). */
+  function store(handle: DatabaseHandle, tenantId: string, listId: string, index: number): void {
+    handle.db.transaction((tx) => {
+      assertStatusSlotFree(tx, tenantId, { listId, index });
+      insertIssuedCredential(tx, { id: randomUUID(), tenantId, types: ['VerifiableCredential'], credentialId: null, subjectDigest: 'd', subjectJson: null, issuer: 'did:example:1', verificationMethod: 'did:example:1#k', statusListId: listId, statusIndex: index, issuedAt: at, revokedAt: null });
+      countAllocatedSlot(tx, tenantId, listId);
+    });
+  }
+
+  it('hands out distinct slots, reserved in memory until they are stored', () => {
+    const tenantId = ctx.acme.tenant.id;
+    const slots = Array.from({ length: 500 }, () => allocateStatusSlot(ctx.database.db, { tenantId, at }));
+    expect(new Set(slots.map((s) => s.listId))).toEqual(new Set(['1']));
+    expect(new Set(slots.map((s) => s.index)).size).toBe(500);
+  });
+
+  it('never picks a slot another process used, and closes a list at half full', async () => {
+    const tenantId = ctx.globex.tenant.id;
+    // A small list, so that picks would often collide: 64 slots, closed at 32.
+    createStatusListRow(ctx.database.db, { tenantId, listId: '1', size: 64, updatedAt: at });
+    const mine = allocateStatusSlot(ctx.database.db, { tenantId, at });
+    store(ctx.database, tenantId, '1', mine.index);
+    // Another process stores 24 more (it knows nothing of this one's memory).
+    const theirs = [...Array(64).keys()].filter((i) => i !== mine.index).slice(0, 24);
+    for (const index of theirs) store(otherProcess, tenantId, '1', index);
+    await delay(1100); // the row is trusted for a second
+    // Six picks with 39 of 63 slots free: a picker blind to theirs would hit one 94% of the time.
+    const next = Array.from({ length: 6 }, () => allocateStatusSlot(ctx.database.db, { tenantId, at }));
+    for (const slot of next) {
+      expect(slot.listId).toBe('1');
+      expect([mine.index, ...theirs]).not.toContain(slot.index);
+      store(ctx.database, tenantId, '1', slot.index);
+    }
+    // 31 of 64 used: one more fits, then the list is half full and a new one opens.
+    const last = allocateStatusSlot(ctx.database.db, { tenantId, at });
+    expect(last.listId).toBe('1');
+    store(ctx.database, tenantId, '1', last.index);
+    expect(allocateStatusSlot(ctx.database.db, { tenantId, at }).listId).toBe('2');
+    expect(findNewestStatusList(ctx.database.db, tenantId)?.listId).toBe('2');
+  });
+
+  it('leaves the final word to the storing transaction: a slot taken meanwhile is refused', () => {
+    const tenantId = ctx.acme.tenant.id;
+    const slot = allocateStatusSlot(ctx.database.db, { tenantId, at });
+    store(otherProcess, tenantId, slot.listId, slot.index);
+    expect(() => assertStatusSlotFree(ctx.database.db, tenantId, slot)).toThrow(StatusSlotTaken);
+  });
+});
