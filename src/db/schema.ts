@@ -113,10 +113,9 @@ export const learners = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     // Ingest matches xAPI actors by email or its SHA-1: covering indexes answer without the row.
+    // Team and manager have no index: analytics reach learners by primary key from adoption_facts.
     index('learners_email_id_idx').on(t.tenantId, t.email, t.id),
     index('learners_email_sha1_id_idx').on(t.tenantId, t.emailSha1, t.id),
-    index('learners_team_idx').on(t.tenantId, t.team),
-    index('learners_manager_idx').on(t.tenantId, t.managerId),
   ],
 );
 

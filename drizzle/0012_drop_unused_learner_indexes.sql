@@ -1,0 +1,2 @@
+DROP INDEX `learners_team_idx`;--> statement-breakpoint
+DROP INDEX `learners_manager_idx`;
