@@ -131,7 +131,15 @@ try {
   rows.push({ metric: `Cached PDF re-download (${fmt(pdfBytes)} B, 50 certificates)`, target: '≥ 2,000 req/s', measured: `${fmt(pdf.rps)} req/s, p99 ${pdf.p99} ms`, ratio: pct(pdf.rps, helloMedian.rps), pass: pdf.rps >= 2000 && pdf.non2xx === 0 });
 
   // Completions: a unique learner per request, so every request signs and stores a new credential.
+  // Warm-up as in bench/issuance.ts: 300 issuances first (signer threads' JIT and expansion
+  // templates, the open status list's bits), not counted.
   let learner = TOTAL_CERTIFICATES + 1;
+  const completionRequest = (request: { path?: string }) => {
+    const i = learner++;
+    return { ...request, body: JSON.stringify({ courseId: 'safe-ai', learner: { id: learnerId(i), name: `Learner ${i}`, email: `l${i}@example.com` }, completedAt: '2026-11-01T09:00:00Z' }) };
+  };
+  const completionHeaders = { Authorization: `Bearer ${seeded.apiKey}`, 'Content-Type': 'application/json' };
+  if (!warmOnly) logLoad(await runLoad({ label: 'completions warm-up', url: server.url, method: 'POST', path: '/v1/completions', connections: 16, durationS: 60, amount: 300, headers: completionHeaders, setupRequest: completionRequest }));
   const completions = warmOnly ? undefined : await runLoad({
     label: 'POST /v1/completions (unique learners)',
     url: server.url,
@@ -139,11 +147,8 @@ try {
     path: '/v1/completions',
     connections: 32,
     durationS: 20,
-    headers: { Authorization: `Bearer ${seeded.apiKey}`, 'Content-Type': 'application/json' },
-    setupRequest: (request) => {
-      const i = learner++;
-      return { ...request, body: JSON.stringify({ courseId: 'safe-ai', learner: { id: learnerId(i), name: `Learner ${i}`, email: `l${i}@example.com` }, completedAt: '2026-11-01T09:00:00Z' }) };
-    },
+    headers: completionHeaders,
+    setupRequest: completionRequest,
   });
   if (completions) logLoad(completions);
   const created = completions?.statusCodes['201'] ?? 0;
