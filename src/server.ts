@@ -19,7 +19,9 @@ import { registerUsageContext } from './usage/usage-context.js';
  * issue-3 benchmark, 25% keeps the request thread's old space near 55 MB instead of about 95 MB
  * for some twenty more (mostly concurrent) major collections, with no measurable throughput cost.
  * The flag is read at every collection, so setting it at start-up works; one given on the
- * command line or in NODE_OPTIONS wins.
+ * command line or in NODE_OPTIONS wins. The young generation's size is read only when V8 starts,
+ * so `npm start` passes it: `--max-semi-space-size=4` (V8's default grows to 8 MB semi-spaces
+ * and more under a burst of issuances) measured 15 MB less resident memory after one.
  */
 const HEAP_GROWING_PERCENT = 25;
 

@@ -113,8 +113,14 @@ export function serverEntry(): string {
   return found;
 }
 
+/** The Node flags `npm start` runs the server with (package.json), so the bench runs it the same way. */
+function startScriptNodeFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return scripts.start.split(/\s+/).filter((part) => part.startsWith('--'));
+}
+
 /**
- * Starts the compiled server (`node <build>/src/server.js`) on a free loopback port against `databasePath`. With
+ * Starts the compiled server (`node <flags of npm start> <build>/src/server.js`) on a free loopback port against `databasePath`. With
  * `BENCH_CPU_PROF=1` (or `cpuProfile: true`) the server writes a V8 CPU profile to
  * `bench/.data/profiles/` when it stops.
  */
@@ -136,7 +142,7 @@ export async function startServer(options: {
     mkdirSync(dir, { recursive: true });
     nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${options.profileName ?? 'server'}-${Date.now()}.cpuprofile`);
   }
-  const child = spawn(process.execPath, [...nodeArgs, entry], {
+  const child = spawn(process.execPath, [...startScriptNodeFlags(), ...nodeArgs, entry], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

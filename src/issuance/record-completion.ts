@@ -14,7 +14,7 @@ export async function recordCompletion(
   options: { tenant: Tenant; input: CompletionInput; idempotencyKey?: string },
 ): Promise<{ certificate: CertificateRecord; created: boolean }> {
   const { tenant, input, idempotencyKey } = options;
-  const requestHash = sha256Hex(JSON.stringify(input));
+  const requestHash = idempotencyKey ? sha256Hex(JSON.stringify(input)) : '';
   if (idempotencyKey) {
     const known = findIdempotencyKey(deps.db, tenant.id, idempotencyKey);
     if (known && known.requestHash !== requestHash) {
