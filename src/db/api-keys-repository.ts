@@ -25,8 +25,8 @@ export function findApiKeyByPrefix(db: Db, prefix: string): ApiKeyRecord | undef
 
 /**
  * {@link findApiKeyByPrefix} at most one second old (see RecentRows), for the authentication of
- * every request: a key revoked by this process stops at once, one revoked by another process (the
- * admin CLI) within a second.
+ * every request: a key revoked through this process stops at once; one revoked by the admin CLI
+ * (or another server process on the same database) stops within a second.
  */
 export function findRecentApiKeyByPrefix(db: Db, prefix: string): ApiKeyRecord | undefined {
   return recentKeys.get(db, prefix, () => findApiKeyByPrefix(db, prefix));

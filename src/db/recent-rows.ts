@@ -38,7 +38,8 @@ export class RecentRows<V> {
     if (!connection || connection.inTransaction) return load();
     let cache = this.caches.get(connection);
     if (!cache) this.caches.set(connection, (cache = new BoundedCache(this.capacity)));
-    const now = Date.now();
+    // A monotonic clock: a wall clock stepped back (NTP) would keep rows past their time.
+    const now = performance.now();
     const cached = cache.get(key);
     if (cached && cached.expires > now && cached.generation === this.generation) return cached.value;
     const value = load();

@@ -49,9 +49,11 @@ interface OpenList {
 
 const openLists = new WeakMap<object, Map<string, OpenList>>();
 
-function loadTaken(db: Db, tenantId: string, list: StatusListRecord, into: Uint8Array = new Uint8Array(Math.ceil(list.size / 8))): Uint8Array {
-  for (const index of takenStatusIndexes(db, tenantId, list.listId)) setStatusBit(into, index, true);
-  return into;
+/** One bit per slot of the list, set for every slot a stored credential uses. */
+function loadTaken(db: Db, tenantId: string, list: StatusListRecord): Uint8Array {
+  const taken = new Uint8Array(Math.ceil(list.size / 8));
+  for (const index of takenStatusIndexes(db, tenantId, list.listId)) setStatusBit(taken, index, true);
+  return taken;
 }
 
 /** The newest list if it is under half full, else a new one. */
@@ -65,22 +67,25 @@ function newestOpenRow(db: Db, tenantId: string, at: string): StatusListRecord {
 
 /**
  * The tenant's open list with the slots known to be taken. The bits are loaded once per list; the
- * row is re-read every second (and whenever the list looks half full), the bits again only when
- * the row counts more slots than this process handed out (another process issued meanwhile).
- * Slots being signed when the row was read are not in its count yet, so a busy list may close a
- * few dozen slots past half: harmless, the rule only keeps picks cheap and indexes unguessable.
+ * row is re-read every second (and whenever the list looks half full), the bits again when the
+ * row counts more slots than this process handed out (another process issued meanwhile) or when
+ * `refresh` asks (a slot turned out taken). Slots being signed when the row was read are not in
+ * its count yet, so a busy list may close a few dozen slots past half: harmless, the rule only
+ * keeps picks cheap and indexes unguessable. A slot whose issuance failed stays marked until the
+ * bits are next loaded. Loading forgets the slots still being signed: should one be picked again,
+ * the storing transaction refuses it and the retry refreshes.
  */
-function openListOf(db: Db, tenantId: string, at: string): OpenList {
+function openListOf(db: Db, tenantId: string, at: string, refresh: boolean): OpenList {
   const connection = sqliteConnectionOf(db) ?? db;
   let lists = openLists.get(connection);
   if (!lists) openLists.set(connection, (lists = new Map()));
-  const now = Date.now();
+  const now = performance.now();
   const known = lists.get(tenantId);
-  if (known && now - known.readAt < ROW_TTL_MS && known.allocatedInRow + known.reservedSinceRead < known.size / 2) return known;
+  if (!refresh && known && now - known.readAt < ROW_TTL_MS && known.allocatedInRow + known.reservedSinceRead < known.size / 2) return known;
   const row = newestOpenRow(db, tenantId, at);
   if (known?.listId === row.listId) {
-    if (row.allocated > known.allocatedAtLoad + known.reservedSinceLoad) {
-      loadTaken(db, tenantId, row, known.taken);
+    if (refresh || row.allocated > known.allocatedAtLoad + known.reservedSinceLoad) {
+      known.taken = loadTaken(db, tenantId, row);
       known.allocatedAtLoad = row.allocated;
       known.reservedSinceLoad = 0;
     }
@@ -109,11 +114,19 @@ function openListOf(db: Db, tenantId: string, at: string): OpenList {
  * that random picks stay cheap and a list never reveals issuance order. Certificates and VC-API
  * credentials share the lists: a slot is free when neither uses it. The pick reads no rows (the
  * list's taken slots are kept in memory); {@link assertStatusSlotFree} inside the storing
- * transaction settles races with other processes.
+ * transaction settles races with other processes. Retrying after {@link StatusSlotTaken}, pass
+ * `refresh: true` to reload the taken slots from the database first.
  */
-export function allocateStatusSlot(db: Db, options: { tenantId: string; at: string }): StatusSlot {
-  const open = openListOf(db, options.tenantId, options.at);
-  const index = pickRandomFreeIndex((candidate) => getStatusBit(open.taken, candidate), open.size);
+export function allocateStatusSlot(db: Db, options: { tenantId: string; at: string; refresh?: boolean }): StatusSlot {
+  const refresh = options.refresh ?? false;
+  const pick = (list: OpenList) => pickRandomFreeIndex((candidate) => getStatusBit(list.taken, candidate), list.size);
+  let open = openListOf(db, options.tenantId, options.at, refresh);
+  let index = pick(open);
+  if (index === null && !refresh) {
+    // Every bit set, though the list is under half full: slots of failed issuances. Reload.
+    open = openListOf(db, options.tenantId, options.at, true);
+    index = pick(open);
+  }
   if (index === null) throw new TypeError(`status list ${open.listId} unexpectedly full`);
   setStatusBit(open.taken, index, true);
   open.reservedSinceLoad++;

@@ -138,7 +138,7 @@ async function signAndStore(
   for (let attempt = 1; ; attempt++) {
     const issuedAt = now.toISOString();
     const number = randomUUID();
-    const slot = allocateStatusSlot(deps.db, { tenantId: tenant.id, at: issuedAt });
+    const slot = allocateStatusSlot(deps.db, { tenantId: tenant.id, at: issuedAt, refresh: attempt > 1 });
     const credential = composeAchievementCredential({
       publicUrl: deps.publicUrl,
       tenant,

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import { findRecentActiveSigningKey } from '../db/signing-keys-repository.js';
+import { findRecentActiveSigningKey, type SigningKeyRecord } from '../db/signing-keys-repository.js';
 import type { Tenant } from '../db/tenants-repository.js';
 import { didWebForIssuer } from '../credentials/issuer-keys.js';
 import { decryptSecretRemembered } from '../credentials/secret-box.js';
@@ -14,12 +14,16 @@ export interface ActiveSigningKey {
   secretKeyMultibase: string;
 }
 
-/** Loads and decrypts the tenant's active signing key (every tenant has one from creation). */
+/**
+ * Loads and decrypts the tenant's active signing key (every tenant has one from creation), at most
+ * a second old (a rotation by the admin CLI reaches a running server within a second), or
+ * `options.record` when the caller already read it.
+ */
 export function loadActiveSigningKey(
   db: Db,
-  options: { tenantId: string; issuerDid: string; masterKey: Buffer },
+  options: { tenantId: string; issuerDid: string; masterKey: Buffer; record?: SigningKeyRecord },
 ): ActiveSigningKey {
-  const record = findRecentActiveSigningKey(db, options.tenantId);
+  const record = options.record ?? findRecentActiveSigningKey(db, options.tenantId);
   if (!record) throw new TypeError(`tenant ${options.tenantId} has no active signing key`);
   return {
     keyId: record.keyId,
@@ -36,11 +40,18 @@ export function loadActiveSigningKey(
  */
 export function loadIssuingKey(
   db: Db,
-  options: { tenant: Pick<Tenant, 'id' | 'slug' | 'issuerIdentifier'>; publicUrl: string; masterKey: Buffer; as?: IssuerIdentifierKind },
+  options: {
+    tenant: Pick<Tenant, 'id' | 'slug' | 'issuerIdentifier'>;
+    publicUrl: string;
+    masterKey: Buffer;
+    as?: IssuerIdentifierKind;
+    /** The active key's row, when the caller already read it. */
+    record?: SigningKeyRecord;
+  },
 ): { issuerId: string; key: ActiveSigningKey } {
   const { tenant } = options;
   const didWeb = didWebForIssuer(options.publicUrl, tenant.slug);
-  const key = loadActiveSigningKey(db, { tenantId: tenant.id, issuerDid: didWeb, masterKey: options.masterKey });
+  const key = loadActiveSigningKey(db, { tenantId: tenant.id, issuerDid: didWeb, masterKey: options.masterKey, record: options.record });
   if ((options.as ?? tenant.issuerIdentifier) === 'did:web') return { issuerId: didWeb, key };
   return {
     issuerId: didKeyOf(key.publicKeyMultibase),

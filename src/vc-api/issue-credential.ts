@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { LimitFunction } from 'p-limit';
 import { AppError } from '../errors.js';
 import { insertIssuedCredential } from '../db/issued-credentials-repository.js';
+import { findRecentActiveSigningKey } from '../db/signing-keys-repository.js';
 import { countAllocatedSlot } from '../db/status-lists-repository.js';
 import type { Tenant } from '../db/tenants-repository.js';
 import { CONTEXT_URLS } from '../credentials/document-loader.js';
@@ -83,12 +84,15 @@ export async function issueCredential(deps: IssueCredentialDeps, input: IssueCre
   assertCredentialDepth(input.credential);
   const { tenant } = input;
   const now = deps.now();
-  const ids = tenantIssuerIds(deps.db, deps.publicUrl, tenant);
+  // One read of the active key for the issuer the credential names and the key that signs it: two
+  // reads could straddle a rotation and sign as did:key:<new> with the old key.
+  const activeKey = findRecentActiveSigningKey(deps.db, tenant.id);
+  const ids = tenantIssuerIds(deps.db, deps.publicUrl, tenant, activeKey);
   const prepared = prepareCredential(input.credential, { ids, defaultIssuer: tenant.issuerIdentifier, now });
   const { credential } = prepared;
   assertCredentialRules(credential);
   if (input.credentialStatus && credential.id === undefined) credential.id = `urn:uuid:${randomUUID()}`;
-  const { issuerId, key } = loadIssuingKey(deps.db, { tenant, publicUrl: deps.publicUrl, masterKey: deps.masterKey, as: prepared.issuerKind });
+  const { issuerId, key } = loadIssuingKey(deps.db, { tenant, publicUrl: deps.publicUrl, masterKey: deps.masterKey, as: prepared.issuerKind, record: activeKey });
   const unsignedWith = (slot: StatusSlot | undefined) =>
     slot ? withStatusEntry(credential, { version: prepared.version, listUrl: statusListUrl(deps.publicUrl, tenant.slug, slot.listId, issuerId), slot }) : credential;
   // The shape that will be signed (a status entry's index is only a literal). On the request
@@ -98,7 +102,7 @@ export async function issueCredential(deps: IssueCredentialDeps, input: IssueCre
   const signAndLog = async (): Promise<Record<string, unknown>> => {
     for (let attempt = 1; ; attempt++) {
       const issuedAt = now.toISOString();
-      const slot = input.credentialStatus ? allocateStatusSlot(deps.db, { tenantId: tenant.id, at: issuedAt }) : undefined;
+      const slot = input.credentialStatus ? allocateStatusSlot(deps.db, { tenantId: tenant.id, at: issuedAt, refresh: attempt > 1 }) : undefined;
       const unsigned = unsignedWith(slot);
       const signed = await deps.signer.signCredential({ credential: unsigned, key, created: now }).catch((error: unknown) => {
         throw signingRefusalOf(error) ?? error;

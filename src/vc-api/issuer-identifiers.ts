@@ -3,7 +3,7 @@
  * database) and the `did:key` of the same Ed25519 key as a Multikey (resolved offline by anyone).
  */
 import type { Db } from '../db/client.js';
-import { findActiveSigningKey, listSigningKeys } from '../db/signing-keys-repository.js';
+import { findActiveSigningKey, listSigningKeys, type SigningKeyRecord } from '../db/signing-keys-repository.js';
 import type { Tenant } from '../db/tenants-repository.js';
 import { didWebForIssuer } from '../credentials/issuer-keys.js';
 
@@ -29,10 +29,16 @@ export function didKeyVerificationMethod(publicKeyMultibase: string): string {
 /**
  * The tenant's `did:web` and the `did:key` of its active signing key (a rotation yields a new
  * `did:key`; credentials signed with an older one keep verifying, did:key resolves offline).
+ * Pass `activeKey` when the same key will sign, so both come from one read.
  * @throws TypeError when the tenant has no active key (every tenant gets one at creation).
  */
-export function tenantIssuerIds(db: Db, publicUrl: string, tenant: Pick<Tenant, 'id' | 'slug'>): TenantIssuerIds {
-  const key = findActiveSigningKey(db, tenant.id);
+export function tenantIssuerIds(
+  db: Db,
+  publicUrl: string,
+  tenant: Pick<Tenant, 'id' | 'slug'>,
+  activeKey: SigningKeyRecord | undefined = findActiveSigningKey(db, tenant.id),
+): TenantIssuerIds {
+  const key = activeKey;
   if (!key) throw new TypeError(`tenant ${tenant.id} has no active signing key`);
   return { didWeb: didWebForIssuer(publicUrl, tenant.slug), didKey: didKeyOf(key.publicKeyMultibase) };
 }

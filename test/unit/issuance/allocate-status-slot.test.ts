@@ -30,11 +30,17 @@ describe('allocateStatusSlot', () => {
     });
   }
 
+  /** acme's slots handed out by the first test (reserved in memory, never stored). */
+  let reserved: number[] = [];
+
   it('hands out distinct slots, reserved in memory until they are stored', () => {
     const tenantId = ctx.acme.tenant.id;
-    const slots = Array.from({ length: 500 }, () => allocateStatusSlot(ctx.database.db, { tenantId, at }));
+    // 31 picks from 64 slots: without the reservation some would repeat (all but certainly).
+    createStatusListRow(ctx.database.db, { tenantId, listId: '1', size: 64, updatedAt: at });
+    const slots = Array.from({ length: 31 }, () => allocateStatusSlot(ctx.database.db, { tenantId, at }));
     expect(new Set(slots.map((s) => s.listId))).toEqual(new Set(['1']));
-    expect(new Set(slots.map((s) => s.index)).size).toBe(500);
+    reserved = slots.map((s) => s.index);
+    expect(new Set(reserved).size).toBe(31);
   });
 
   it('never picks a slot another process used, and closes a list at half full', async () => {
@@ -60,6 +66,23 @@ describe('allocateStatusSlot', () => {
     store(ctx.database, tenantId, '1', last.index);
     expect(allocateStatusSlot(ctx.database.db, { tenantId, at }).listId).toBe('2');
     expect(findNewestStatusList(ctx.database.db, tenantId)?.listId).toBe('2');
+  });
+
+  it('reloads the taken slots when asked (a retry after a collision), and when the bits run out', () => {
+    const tenantId = ctx.acme.tenant.id;
+    // Another process stores 28 of the 33 slots this one has not handed out.
+    const theirs = [...Array(64).keys()].filter((i) => !reserved.includes(i)).slice(0, 28);
+    for (const index of theirs) store(otherProcess, tenantId, '1', index);
+    // Stale bits would pick one of theirs 28 times in 33; refreshed, only a free one.
+    const retry = allocateStatusSlot(ctx.database.db, { tenantId, at, refresh: true });
+    expect(theirs).not.toContain(retry.index);
+    // The refresh forgot this process's 31 unstored reservations: 36 slots are free, 35 after the retry.
+    const rest = Array.from({ length: 35 }, () => allocateStatusSlot(ctx.database.db, { tenantId, at }));
+    const mine = [retry.index, ...rest.map((slot) => slot.index)];
+    expect(new Set(mine).size).toBe(36);
+    for (const index of mine) expect(theirs).not.toContain(index);
+    // Every bit is now set though the list is under half full: the next pick reloads from the database.
+    expect(theirs).not.toContain(allocateStatusSlot(ctx.database.db, { tenantId, at }).index);
   });
 
   it('leaves the final word to the storing transaction: a slot taken meanwhile is refused', () => {
