@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import type { ErrorRequestHandler, Request } from 'express';
 import type { Logger } from 'pino';
 import { AppError, problemType } from '../../errors.js';
@@ -36,16 +37,28 @@ function fromParserError(error: { type?: string; status?: number; message?: stri
 }
 
 /**
+ * A write that waited the whole busy timeout for another process's write lock (the admin CLI, a
+ * second server): 503 with `Retry-After`, since the same request will very likely succeed then.
+ */
+function fromDatabaseBusy(error: unknown): AppError | undefined {
+  // drizzle wraps driver errors on some paths (DrizzleQueryError, with the driver's as `cause`).
+  const driverError = [error, (error as { cause?: unknown } | null)?.cause].find((e) => e instanceof Database.SqliteError);
+  if (!driverError?.code.startsWith('SQLITE_BUSY')) return undefined;
+  return new AppError('database_busy', 503, 'The database is busy with another writer; retry in a moment.', { headers: { 'Retry-After': '1' } });
+}
+
+/**
  * Turns every error into `application/problem+json`. `AppError`s keep their status, code and
- * fields; anything else becomes a 500 with only a request id, logged in full server-side.
+ * fields; a database busy past its timeout is a 503; anything else becomes a 500 with only a
+ * request id, logged in full server-side.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
-    const known = error instanceof AppError ? error : fromParserError(error as { type?: string });
+    const busy = fromDatabaseBusy(error);
+    const known = error instanceof AppError ? error : (busy ?? fromParserError(error as { type?: string }));
     const requestId = String(req.id ?? '');
-    if (!known) {
-      logger.error({ err: error, requestId }, 'unhandled error');
-    }
+    if (busy) logger.warn({ err: error, requestId }, 'database busy: write lock held elsewhere past the busy timeout');
+    else if (!known) logger.error({ err: error, requestId }, 'unhandled error');
     const problem = known ?? new AppError('internal_error', 500, `An unexpected error occurred (request ${requestId}).`);
     if (res.headersSent) {
       res.end();
