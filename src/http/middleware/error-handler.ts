@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import type { ErrorRequestHandler, Request } from 'express';
 import type { Logger } from 'pino';
 import { AppError, problemType } from '../../errors.js';
@@ -42,7 +41,11 @@ function fromParserError(error: { type?: string; status?: number; message?: stri
  */
 function fromDatabaseBusy(error: unknown): AppError | undefined {
   // drizzle wraps driver errors on some paths (DrizzleQueryError, with the driver's as `cause`).
-  const driverError = [error, (error as { cause?: unknown } | null)?.cause].find((e) => e instanceof Database.SqliteError);
+  // Matched by shape, not instanceof: a copy of the driver loaded in another realm (Jest runs each
+  // test file in its own) throws errors of its own SqliteError class, built on its own Error.
+  const driverError = [error, (error as { cause?: unknown } | null)?.cause].find(
+    (e): e is { code: string } => (e as { name?: unknown } | null)?.name === 'SqliteError' && typeof (e as { code?: unknown }).code === 'string',
+  );
   if (!driverError?.code.startsWith('SQLITE_BUSY')) return undefined;
   return new AppError('database_busy', 503, 'The database is busy with another writer; retry in a moment.', { headers: { 'Retry-After': '1' } });
 }
