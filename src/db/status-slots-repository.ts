@@ -37,36 +37,30 @@ export function isStatusSlotTaken(db: Db, key: StatusSlotKey): boolean {
   return statement.get({ ...key }) !== undefined;
 }
 
-/** Every status index a certificate or a VC-API credential of the tenant uses in one list. */
-export function takenStatusIndexes(db: Db, tenantId: string, statusListId: string): number[] {
+/** Status indexes used in one of the tenant's lists by certificates and VC-API credentials (only revoked ones, if asked). */
+function statusIndexes(db: Db, tenantId: string, statusListId: string, revokedOnly: boolean): number[] {
+  const revoked = (column: typeof certificates.revokedAt | typeof issuedCredentials.revokedAt) =>
+    revokedOnly ? sql` AND ${column} IS NOT NULL` : sql``;
   return db
     .select({ index: certificates.statusIndex })
     .from(certificates)
-    .where(sql`${certificates.tenantId} = ${tenantId} AND ${certificates.statusListId} = ${statusListId}`)
+    .where(sql`${certificates.tenantId} = ${tenantId} AND ${certificates.statusListId} = ${statusListId}${revoked(certificates.revokedAt)}`)
     .unionAll(
       db
         .select({ index: sql<number>`${issuedCredentials.statusIndex}` })
         .from(issuedCredentials)
-        .where(sql`${issuedCredentials.tenantId} = ${tenantId} AND ${issuedCredentials.statusListId} = ${statusListId}`),
+        .where(sql`${issuedCredentials.tenantId} = ${tenantId} AND ${issuedCredentials.statusListId} = ${statusListId}${revoked(issuedCredentials.revokedAt)}`),
     )
     .all()
     .map((row) => row.index);
 }
 
+/** Every status index a certificate or a VC-API credential of the tenant uses in one list. */
+export function takenStatusIndexes(db: Db, tenantId: string, statusListId: string): number[] {
+  return statusIndexes(db, tenantId, statusListId, false);
+}
+
 /** Status indexes of the revoked certificates and VC-API credentials in one of the tenant's lists. */
 export function revokedStatusIndexes(db: Db, tenantId: string, statusListId: string): number[] {
-  return db
-    .select({ index: certificates.statusIndex })
-    .from(certificates)
-    .where(sql`${certificates.tenantId} = ${tenantId} AND ${certificates.statusListId} = ${statusListId} AND ${certificates.revokedAt} IS NOT NULL`)
-    .unionAll(
-      db
-        .select({ index: sql<number>`${issuedCredentials.statusIndex}` })
-        .from(issuedCredentials)
-        .where(
-          sql`${issuedCredentials.tenantId} = ${tenantId} AND ${issuedCredentials.statusListId} = ${statusListId} AND ${issuedCredentials.revokedAt} IS NOT NULL`,
-        ),
-    )
-    .all()
-    .map((row) => row.index);
+  return statusIndexes(db, tenantId, statusListId, true);
 }
