@@ -270,15 +270,20 @@ export const adoptionFacts = sqliteTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.courseId, t.learnerId] })],
 );
 
-/** Hashes of ingested statement ids and contents: replays are recognised, conflicts refused. */
+/**
+ * Fingerprints of ingested statements: replays are recognised, conflicts refused. Each is the first
+ * 128 bits of a SHA-256, as a 16-byte blob: the table grows with every statement ever ingested, and
+ * at a quarter of the hex text's size it stays small (and ingest writes fewer pages). Migration 0013
+ * makes it a WITHOUT ROWID table: the primary key is its only B-tree.
+ */
 export const usageStatements = sqliteTable(
   'usage_statements',
   {
     tenantId: text('tenant_id').notNull(),
-    /** SHA-256 of the statement id. */
-    idHash: text('id_hash').notNull(),
-    /** SHA-256 of the statement's canonical content. */
-    contentHash: text('content_hash').notNull(),
+    /** SHA-256 of the statement id, first 16 bytes. */
+    idHash: blob('id_hash', { mode: 'buffer' }).notNull(),
+    /** SHA-256 of the statement's canonical content, first 16 bytes. */
+    contentHash: blob('content_hash', { mode: 'buffer' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.idHash] })],
 );

@@ -67,7 +67,16 @@ export function findLearnerIdsBy(db: Db, tenantId: string, key: LearnerKey, valu
   return new Map(chunked(values, (params) => query.all({ ...params, tenantId })).map((row) => [row.value, row.id]));
 }
 
-/** Content hashes already stored for these statement id hashes (one query per 256 ids). */
+/** A statement's fingerprint as ingest computes it: hex digests, stored as blobs of those bytes. */
+export interface StatementFingerprint {
+  tenantId: string;
+  idHash: string;
+  contentHash: string;
+}
+
+const bytesOf = (hex: string) => Buffer.from(hex, 'hex');
+
+/** Content hashes (hex) already stored for these statement id hashes (hex), one query per 256 ids. */
 export function findStatementContentHashes(db: Db, tenantId: string, idHashes: readonly string[]): Map<string, string> {
   if (idHashes.length === 0) return new Map();
   const query = prepared(db, 'statementContentHashes', (d) =>
@@ -77,15 +86,18 @@ export function findStatementContentHashes(db: Db, tenantId: string, idHashes: r
       .where(and(eq(usageStatements.tenantId, sql.placeholder('tenantId')), inArray(usageStatements.idHash, IN_PLACEHOLDERS)))
       .prepare(),
   );
-  return new Map(chunked(idHashes, (params) => query.all({ ...params, tenantId })).map((row) => [row.idHash, row.contentHash]));
+  const rows = chunked(idHashes, (params) =>
+    query.all({ ...Object.fromEntries(Object.entries(params).map(([name, hex]) => [name, bytesOf(hex)])), tenantId }),
+  );
+  return new Map(rows.map((row) => [row.idHash.toString('hex'), row.contentHash.toString('hex')]));
 }
 
 /**
- * Remembers statement ids and content hashes, in order (one prepared insert, reused across
- * batches). An id already stored, or earlier in `rows`, keeps the content hash it has. Returns,
- * per row, whether it was new: the insert's own uniqueness check, so no lookup is needed first.
+ * Remembers statement fingerprints, in order (one prepared insert, reused across batches). An id
+ * already stored, or earlier in `rows`, keeps the content hash it has. Returns, per row, whether it
+ * was new: the insert's own uniqueness check, so no lookup is needed first.
  */
-export function rememberStatements(db: Db, rows: ReadonlyArray<typeof usageStatements.$inferInsert>): boolean[] {
+export function rememberStatements(db: Db, rows: readonly StatementFingerprint[]): boolean[] {
   const insert = prepared(db, 'rememberStatement', (d) =>
     d
       .insert(usageStatements)
@@ -93,7 +105,7 @@ export function rememberStatements(db: Db, rows: ReadonlyArray<typeof usageState
       .onConflictDoNothing()
       .prepare(),
   );
-  return rows.map((row) => insert.run(row).changes === 1);
+  return rows.map((row) => insert.run({ tenantId: row.tenantId, idHash: bytesOf(row.idHash), contentHash: bytesOf(row.contentHash) }).changes === 1);
 }
 
 /** Statements counted on one learner's active day for one course. */

@@ -68,10 +68,17 @@ interface Candidate {
 interface ValidStatement {
   index: number;
   statement: XapiStatement;
+  /** Fingerprints of the id and the content (see {@link fingerprintOf}). */
   idHash: string;
   contentHash: string;
   day: string;
 }
+
+/**
+ * The fingerprint stored for a SHA-256 (hex): its first 128 bits. Plenty to tell statements apart
+ * (a chance collision is expected after about 2^64 statements of one tenant) at half the bytes.
+ */
+const fingerprintOf = (sha256Hex: string) => sha256Hex.slice(0, 32);
 
 /**
  * Validates and fingerprints the batch: pure work, done before the write transaction so it holds
@@ -89,7 +96,13 @@ function validStatementsOf(statements: unknown[], result: IngestResult): ValidSt
     const { contentHash, utcDay } = statementFingerprint(parsed.statement);
     const id = parsed.statement.id?.toLowerCase() ?? uuidFromHash(contentHash);
     result.ids[index] = id;
-    valid.push({ index, statement: parsed.statement, idHash: ingestSha256Hex(`id:${id}`), contentHash, day: utcDay });
+    valid.push({
+      index,
+      statement: parsed.statement,
+      idHash: fingerprintOf(ingestSha256Hex(`id:${id}`)),
+      contentHash: fingerprintOf(contentHash),
+      day: utcDay,
+    });
   });
   return valid;
 }
