@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { rotateSigningKey } from '../../src/tenants/signing-key-service.js';
 import { createCourseVia, postCompletion } from '../fixtures/factories.js';
 import { dailyStatements } from '../fixtures/xapi.js';
 import { createTestContext, type TestContext } from '../helpers/test-app.js';
@@ -79,5 +80,49 @@ describe('recent-usage evidence on the verify page', () => {
     const a = (await usage()).json.attestation;
     const b = (await usage()).json.attestation;
     expect(b.proof[0].proofValue).toBe(a.proof[0].proofValue);
+  });
+});
+
+describe('the attestation is issued by the badge\'s own issuer', () => {
+  const ACME_DID = 'did:web:credence.test:issuers:acme';
+  const auth = () => ({ Authorization: `Bearer ${ctx.acme.apiKey}` });
+  const usageOf = async (n: string) => (await request(ctx.app).get(`/verify/${n}`).set('Accept', 'application/json').expect(200)).body.usage;
+  const badge = async (n: string) => (await request(ctx.app).get(`/credentials/${n}`).expect(200)).body;
+  const verified = async (vc: object) => (await request(ctx.app).post('/v1/verify').send(vc).expect(200)).body.verified as boolean;
+  let keyNumber: string;
+
+  it('names the did:key of a badge issued after the tenant switched to did:key, and verifies', async () => {
+    await usage(); // the did:web badge's attestation is cached for today before the switch
+    await request(ctx.app).patch('/v1/tenant').set(auth()).send({ issuerIdentifier: 'did:key' }).expect(200);
+    const learner = { id: 'l2', name: 'Kari Key', email: 'kari@example.com' };
+    keyNumber = (await postCompletion(ctx, ctx.acme, { learner }).expect(201)).body.number;
+    await ingest(dailyStatements('2026-12-22', 3, { actor: { objectType: 'Agent', mbox: 'mailto:kari@example.com' } }));
+
+    const credential = await badge(keyNumber);
+    expect(credential.issuer.id).toMatch(/^did:key:z6Mk/);
+    const attestation = (await usageOf(keyNumber)).attestation;
+    expect(attestation.issuer.id).toBe(credential.issuer.id);
+    expect(attestation.proof[0].verificationMethod).toBe(credential.proof[0].verificationMethod);
+    expect(await verified(attestation)).toBe(true);
+  });
+
+  it('keeps naming the did:web for a badge issued before the switch (same key, other identifier)', async () => {
+    const attestation = (await usage()).json.attestation;
+    expect((await badge(number)).issuer.id).toBe(ACME_DID);
+    expect(attestation.issuer.id).toBe(ACME_DID);
+    expect(attestation.proof[0].verificationMethod).toBe(`${ACME_DID}#key-1`);
+    expect(await verified(attestation)).toBe(true);
+  });
+
+  it('falls back to the did:web (which lists the old did:key as alsoKnownAs) once that did:key\'s key is retired', async () => {
+    const oldDidKey = (await badge(keyNumber)).issuer.id;
+    await rotateSigningKey({ db: ctx.database.db, masterKey: ctx.masterKey, now: ctx.clock.now }, 'acme');
+    ctx.clock.advanceDays(1); // past today's cached attestation, signed before the rotation
+    const attestation = (await usageOf(keyNumber)).attestation;
+    expect(attestation.issuer.id).toBe(ACME_DID);
+    expect(attestation.proof[0].verificationMethod).toBe(`${ACME_DID}#key-2`);
+    expect(await verified(attestation)).toBe(true);
+    const did = await request(ctx.app).get('/issuers/acme/did.json').expect(200);
+    expect(did.body.alsoKnownAs).toContain(oldDidKey);
   });
 });
