@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { certificates, credentialVersions } from './schema.js';
 import type { CertificateRecord } from './certificates-repository.js';
@@ -58,11 +58,32 @@ export function replaceWithRenewedVersion(
   });
 }
 
-/** Certificates of all tenants whose validity ends by `before`, unrevoked: renewal candidates. */
-export function certificatesExpiringBy(db: Db, before: string): CertificateRecord[] {
+/** An instant in the stored `valid_until` form (`YYYY-MM-DDTHH:MM:SSZ`), rounded down to the second. */
+function storedInstant(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * Unrevoked certificates of all tenants whose validity ends within `[from, to]` (both
+ * inclusive), earliest end first: the renewal candidates of one run.
+ *
+ * Bounded on both sides so that a run reads only the credentials near their end, never every
+ * credential that expired in the past: the range on `valid_until` is answered from the partial
+ * index `certificates_valid_until_idx` (a comparison implies its `valid_until IS NOT NULL`), in
+ * index order. `valid_until` is compared as text, so the bounds are written in its stored form.
+ */
+export function certificatesDueForRenewal(db: Db, range: { from: Date; to: Date }): CertificateRecord[] {
   return db
     .select()
     .from(certificates)
-    .where(and(isNotNull(certificates.validUntil), lte(certificates.validUntil, before), isNull(certificates.revokedAt)))
+    .where(
+      and(
+        isNotNull(certificates.validUntil),
+        gte(certificates.validUntil, storedInstant(range.from)),
+        lte(certificates.validUntil, storedInstant(range.to)),
+        isNull(certificates.revokedAt),
+      ),
+    )
+    .orderBy(asc(certificates.validUntil))
     .all();
 }

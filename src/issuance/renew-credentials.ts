@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CertificateRecord } from '../db/certificates-repository.js';
-import { certificatesExpiringBy, replaceWithRenewedVersion } from '../db/credential-versions-repository.js';
+import { certificatesDueForRenewal, replaceWithRenewedVersion } from '../db/credential-versions-repository.js';
 import { findCourse } from '../db/courses-repository.js';
 import { findLearner } from '../db/learners-repository.js';
 import { findTenantById } from '../db/tenants-repository.js';
@@ -12,8 +12,24 @@ import { addMonths, composeAchievementCredential, toSeconds } from './compose-cr
 import type { IssuanceDeps } from './issue-certificate.js';
 import { loadIssuingKey } from './tenant-signing-key.js';
 
-/** Credentials are renewed from this many days before their validity ends. */
+const DAY_MS = 86_400_000;
+
+/**
+ * Credentials are considered for renewal from this many days before their validity ends, so a
+ * holder whose usage is Current never shows an expired badge and verifiers see continuous
+ * validity. Renewing early costs the holder nothing: the new version's validity is added to the
+ * old end, not to the day of renewal. Usage is judged on each daily run in the window, so a
+ * holder who becomes Current at any point before the end is still renewed.
+ */
 export const RENEWAL_WINDOW_DAYS = 30;
+
+/**
+ * A credential whose validity ended at most this many days ago is still renewed (judged on usage
+ * at its end, continuing from its end): this covers daily runs missed while the server was down,
+ * e.g. over a long weekend or a holiday week. One that ended earlier stays expired for good, and
+ * later runs no longer look at it: the learner would have to complete the course again.
+ */
+export const RENEWAL_GRACE_DAYS = 7;
 
 /** What a renewal run did. */
 export interface RenewalReport {
@@ -29,16 +45,22 @@ export function credentialVersionUrl(publicUrl: string, number: string, version:
 }
 
 /**
- * Renews credentials whose validity ends within {@link RENEWAL_WINDOW_DAYS} (or has ended) while
- * the holder's recent usage is Current: a new signed version of the same certificate number,
- * valid for another `validityMonths`, linking the previous version by URL and SRI digest.
- * Fading, Lapsed or unmeasured ones are left to expire. Safe to run repeatedly or concurrently.
+ * Renews credentials whose validity ends within the next {@link RENEWAL_WINDOW_DAYS} or ended
+ * within the last {@link RENEWAL_GRACE_DAYS}, when the holder's recent usage is Current: a new
+ * signed version of the same certificate number, valid for another `validityMonths` counted from
+ * the previous version's `validUntil` (so there is neither a gap nor lost time), linking the
+ * previous version by URL and SRI digest. Usage is judged now, or at the old `validUntil` when
+ * that has already passed (a missed run renews exactly what a run on time would have); the new
+ * version is valid from now, or from the old `validUntil` when renewed late, so versions join up.
+ * Fading, Lapsed or unmeasured ones are left to expire; credentials that ended before the grace
+ * period are not looked at. Safe to run repeatedly or concurrently.
  */
 export async function renewCredentials(deps: IssuanceDeps): Promise<RenewalReport> {
   const now = deps.now();
-  const horizon = new Date(now.getTime() + RENEWAL_WINDOW_DAYS * 86_400_000).toISOString();
+  const from = new Date(now.getTime() - RENEWAL_GRACE_DAYS * DAY_MS);
+  const to = new Date(now.getTime() + RENEWAL_WINDOW_DAYS * DAY_MS);
   const report: RenewalReport = { checked: 0, renewed: [], notRenewed: [] };
-  for (const certificate of certificatesExpiringBy(deps.db, horizon)) {
+  for (const certificate of certificatesDueForRenewal(deps.db, { from, to })) {
     report.checked++;
     const reason = await renewOne(deps, certificate, now);
     if (reason === 'renewed') report.renewed.push(certificate.number);
@@ -52,14 +74,17 @@ async function renewOne(deps: IssuanceDeps, certificate: CertificateRecord, now:
   const course = findCourse(deps.db, tenant.id, certificate.courseId);
   if (!course?.validityMonths) return 'course_does_not_expire';
   if (!course.usage) return 'usage_not_measured';
+  // The previous version's end: the new validity continues from it. Inside the grace period
+  // (already ended) the renewal is made as of that end, so a late run decides as one on time.
+  const previousEnd = certificate.validUntil!;
+  const asOf = new Date(Math.min(Date.parse(previousEnd), now.getTime()));
   const usage = learnerUsage(deps.db, { tenantId: tenant.id, learnerId: certificate.learnerId, courseId: course.id });
-  const { state } = assessUsage({ activeDays: usage.days, now, halfLifeDays: course.usage.halfLifeDays });
+  const { state } = assessUsage({ activeDays: usage.days, now: asOf, halfLifeDays: course.usage.halfLifeDays });
   if (state !== 'current') return `usage_${state}`;
 
   const { issuerId, key } = loadIssuingKey(deps.db, { tenant, publicUrl: deps.publicUrl, masterKey: deps.masterKey });
   const issuer = { ...buildIssuerProfile(deps.publicUrl, tenant), id: issuerId };
   const learner = findLearner(deps.db, tenant.id, certificate.learnerId);
-  const previousEnd = Math.max(Date.parse(certificate.validUntil!), now.getTime());
   const nextVersion = certificate.version + 1;
   const credential = {
     ...composeAchievementCredential({
@@ -69,7 +94,7 @@ async function renewOne(deps: IssuanceDeps, certificate: CertificateRecord, now:
       course,
       number: certificate.number,
       learner: { id: certificate.learnerId, name: certificate.learnerName, email: learner?.email ?? undefined },
-      validity: { from: toSeconds(now.toISOString()), until: toSeconds(addMonths(new Date(previousEnd).toISOString(), course.validityMonths)) },
+      validity: { from: toSeconds(asOf.toISOString()), until: toSeconds(addMonths(previousEnd, course.validityMonths)) },
       slot: { listId: certificate.statusListId, index: certificate.statusIndex },
       id: credentialVersionUrl(deps.publicUrl, certificate.number, nextVersion),
     }),

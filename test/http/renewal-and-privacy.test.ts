@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { updateTenantSettings } from '../../src/db/tenants-repository.js';
-import { renewCredentials } from '../../src/issuance/renew-credentials.js';
+import { RENEWAL_GRACE_DAYS, renewCredentials, type RenewalReport } from '../../src/issuance/renew-credentials.js';
 import { createCourseVia, postCompletion } from '../fixtures/factories.js';
 import { dailyStatements } from '../fixtures/xapi.js';
 import { createTestContext, type TestContext } from '../helpers/test-app.js';
@@ -10,8 +10,15 @@ let ctx: TestContext;
 let active: { number: string; links: { privacy: string } };
 let idle: { number: string };
 
-const deps = () => ({ db: ctx.database.db, now: ctx.clock.now, masterKey: ctx.masterKey, signer: ctx.signer, publicUrl: ctx.publicUrl });
-const verifyJson = async (number: string) => (await request(ctx.app).get(`/verify/${number}`).set('Accept', 'application/json').expect(200)).body;
+const deps = (c: TestContext = ctx) => ({ db: c.database.db, now: c.clock.now, masterKey: c.masterKey, signer: c.signer, publicUrl: c.publicUrl });
+const verifyJson = async (number: string, c: TestContext = ctx) =>
+  (await request(c.app).get(`/verify/${number}`).set('Accept', 'application/json').expect(200)).body;
+const postUsage = async (c: TestContext, email: string, lastDay: string, days: number) =>
+  request(c.app)
+    .post('/v1/usage/statements')
+    .set('Authorization', `Bearer ${c.acme.apiKey}`)
+    .send(dailyStatements(lastDay, days, { actor: { mbox: `mailto:${email}` } }))
+    .expect(200);
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -59,6 +66,69 @@ describe('renewal', () => {
     expect((await verifyJson(idle.number)).status).toBe('expired');
     expect((await verifyJson(active.number)).status).toBe('valid');
     expect((await request(ctx.app).get(`/credentials/${active.number}/versions/9`)).status).toBe(404);
+  });
+});
+
+describe('renewal after the end of validity (grace period)', () => {
+  // Its own app: every credential here ends at 2027-11-01T12:00:00Z (completed 2026-11-01, 12 months).
+  let late: TestContext;
+  let missed: { number: string };
+  let afterEnd: { number: string };
+  let longExpired: { number: string };
+  let lateRun: RenewalReport;
+  const END = '2027-11-01T12:00:00Z';
+
+  beforeAll(async () => {
+    late = await createTestContext();
+    await createCourseVia(late, late.acme, { validityMonths: 12, usage: { activities: ['https://tools.example/ide'], halfLifeDays: 30 } });
+    const complete = async (id: string) =>
+      (await postCompletion(late, late.acme, { learner: { id, name: `Learner ${id}`, email: `${id}@example.com` } })).body as { number: string };
+    missed = await complete('missed');
+    afterEnd = await complete('after-end');
+    longExpired = await complete('long-expired');
+  });
+  afterAll(() => late.close());
+
+  it('renews a Current credential whose end passed within the grace period (missed runs), continuing from its old validUntil', async () => {
+    late.clock.set('2027-10-29T10:00:00Z');
+    await postUsage(late, 'missed@example.com', '2027-10-29', 20);
+    // The server is down until a week after the end; the first run is late but within the grace.
+    late.clock.set('2027-11-08T10:00:00Z');
+    expect(RENEWAL_GRACE_DAYS).toBeGreaterThanOrEqual(7);
+    await postUsage(late, 'after-end@example.com', '2027-11-08', 7);
+    lateRun = await renewCredentials(deps(late));
+    expect(lateRun.renewed).toEqual([missed.number]);
+
+    const renewed = await verifyJson(missed.number, late);
+    expect(renewed).toMatchObject({ status: 'valid', version: 2, validUntil: '2028-11-01T12:00:00Z' });
+    expect(renewed.previousVersions).toEqual([expect.objectContaining({ version: 1, validUntil: END })]);
+    expect(renewed.checks.every((c: { ok: boolean }) => c.ok)).toBe(true);
+    const current = JSON.parse((await request(late.app).get(`/credentials/${missed.number}`).expect(200)).text);
+    // No gap between the versions: version 2 starts where version 1 ended.
+    expect(current).toMatchObject({ validFrom: END, validUntil: '2028-11-01T12:00:00Z' });
+  });
+
+  it('decides a late run on usage at the end of validity: use that starts only after the end does not renew', async () => {
+    expect(lateRun.notRenewed).toEqual(
+      expect.arrayContaining([
+        { number: afterEnd.number, reason: 'usage_no_evidence' },
+        { number: longExpired.number, reason: 'usage_no_evidence' },
+      ]),
+    );
+    expect(await verifyJson(afterEnd.number, late)).toMatchObject({ status: 'expired', version: 1, validUntil: END, usage: { state: 'current' } });
+  });
+
+  it('leaves a credential that ended before the grace period expired, even with fresh Current usage', async () => {
+    late.clock.set('2028-03-01T10:00:00Z');
+    await postUsage(late, 'long-expired@example.com', '2028-03-01', 20);
+    expect(await renewCredentials(deps(late))).toEqual({ checked: 0, renewed: [], notRenewed: [] });
+
+    const json = await verifyJson(longExpired.number, late);
+    expect(json).toMatchObject({ status: 'expired', version: 1, validUntil: END, previousVersions: [], usage: { state: 'current' } });
+    const page = (await request(late.app).get(`/verify/${longExpired.number}`).expect(200)).text;
+    expect(page).toContain('Expired on');
+    expect(page).not.toContain('Version 2');
+    expect((await request(late.app).get(`/credentials/${longExpired.number}/versions/2`)).status).toBe(404);
   });
 });
 
