@@ -38,9 +38,12 @@ export function validationError(errors: FieldError[]): AppError {
   return new AppError('validation_failed', 400, detail, { field: first?.field, errors });
 }
 
-/** 404 that deliberately says nothing about whether the thing exists for someone else. */
-export function notFound(code: string, detail: string): AppError {
-  return new AppError(code, 404, detail);
+/**
+ * 404 that deliberately says nothing about whether the thing exists for someone else; `field` names
+ * the request field that referred to it, when it came in a body.
+ */
+export function notFound(code: string, detail: string, field?: string): AppError {
+  return new AppError(code, 404, detail, { field });
 }
 
 /** Problem type URIs are stable per code; they name the error rather than point anywhere. */

@@ -160,14 +160,18 @@ export const certificates = sqliteTable(
   ],
 );
 
-/** Idempotency-Key records: the same key with a different body is refused. */
+/**
+ * Idempotency-Key records: the same key with a different body is refused. A key is reserved before
+ * its request is issued, so of several concurrent requests with one key only one body is issued.
+ */
 export const idempotencyKeys = sqliteTable(
   'idempotency_keys',
   {
     tenantId: text('tenant_id').notNull().references(() => tenants.id),
     key: text('key').notNull(),
     requestHash: text('request_hash').notNull(),
-    certificateNumber: text('certificate_number').notNull(),
+    /** The certificate the key's request was answered with; null while that request is still being issued. */
+    certificateNumber: text('certificate_number'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.key] })],

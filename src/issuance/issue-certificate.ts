@@ -59,7 +59,7 @@ export async function issueCertificate(
   input: CompletionInput,
 ): Promise<{ certificate: CertificateRecord; created: boolean }> {
   const course = findRecentCourse(deps.db, tenant.id, input.courseId);
-  if (!course) throw notFound('course_not_found', `no course with id "${input.courseId}"`);
+  if (!course) throw notFound('course_not_found', `no course with id "${input.courseId}"`, 'courseId');
   const now = deps.now();
   if (Date.parse(input.completedAt) > now.getTime() + FUTURE_TOLERANCE_MS) {
     throw new AppError('completed_at_in_future', 400, 'completedAt must not be in the future', { field: 'completedAt' });

@@ -73,12 +73,72 @@ describe('POST /v1/completions', () => {
     expect(different.body).toMatchObject({ code: 'idempotency_key_reused', errors: [{ field: 'Idempotency-Key' }] });
   });
 
+  it('issues only one body of many racing with the same Idempotency-Key; the others get 422', async () => {
+    const server: Server = ctx.app.listen(0);
+    try {
+      const learners = Array.from({ length: 10 }, (_, i) => `learner-key-race-${i}`);
+      const responses = await Promise.all(
+        learners.map((id) =>
+          request(server)
+            .post('/v1/completions')
+            .set('Authorization', `Bearer ${ctx.acme.apiKey}`)
+            .set('Idempotency-Key', 'race-key')
+            .send(completionBody({ learner: { id, name: 'Racer' } })),
+        ),
+      );
+      expect(responses.map((r) => r.status).sort()).toEqual([201, ...Array(9).fill(422)]);
+      const issued = ctx.database.sqlite
+        .prepare(`select number from certificates where learner_id like 'learner-key-race-%'`)
+        .all() as Array<{ number: string }>;
+      expect(issued).toEqual([{ number: responses.find((r) => r.status === 201)!.body.number }]);
+      // The winner's body replays to its certificate; the losers' bodies stay refused.
+      const winner = learners[responses.findIndex((r) => r.status === 201)]!;
+      const replay = (id: string) =>
+        request(server)
+          .post('/v1/completions')
+          .set('Authorization', `Bearer ${ctx.acme.apiKey}`)
+          .set('Idempotency-Key', 'race-key')
+          .send(completionBody({ learner: { id, name: 'Racer' } }));
+      expect((await replay(winner)).body.number).toBe(issued[0]!.number);
+      expect((await replay(learners.find((id) => id !== winner)!)).status).toBe(422);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('answers one certificate to the same body sent concurrently with one Idempotency-Key', async () => {
+    const server: Server = ctx.app.listen(0);
+    try {
+      const body = completionBody({ learner: { id: 'learner-key-same', name: 'Kari' } });
+      const responses = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          request(server).post('/v1/completions').set('Authorization', `Bearer ${ctx.acme.apiKey}`).set('Idempotency-Key', 'same-key').send(body),
+        ),
+      );
+      expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+      expect(new Set(responses.map((r) => r.body.number)).size).toBe(1);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('frees an Idempotency-Key whose request failed, so a corrected request can use it', async () => {
+    const send = (courseId: string) =>
+      request(ctx.app)
+        .post('/v1/completions')
+        .set('Authorization', `Bearer ${ctx.acme.apiKey}`)
+        .set('Idempotency-Key', 'fix-and-retry')
+        .send(completionBody({ courseId, learner: { id: 'learner-key-retry', name: 'Ola' } }));
+    expect((await send('no-such-course')).status).toBe(404);
+    expect((await send(completionBody().courseId)).status).toBe(201);
+  });
+
   it('answers 404 course_not_found for an unknown course and writes nothing', async () => {
     const before = countCertificates();
     const res = await postCompletion(ctx, ctx.acme, { courseId: 'no-such-course' });
     expect(res.status).toBe(404);
     expect(res.type).toBe('application/problem+json');
-    expect(res.body.code).toBe('course_not_found');
+    expect(res.body).toMatchObject({ code: 'course_not_found', errors: [{ field: 'courseId' }] });
     expect(countCertificates()).toBe(before);
   });
 
@@ -89,17 +149,20 @@ describe('POST /v1/completions', () => {
   });
 
   it.each([
-    [{ courseId: undefined }, 'courseId'],
-    [{ learner: { id: 'x' } }, 'learner.name'],
-    [{ learner: { id: 'x', name: 'X', email: 'not-an-email' } }, 'learner.email'],
-    [{ learner: { id: 42, name: 'X' } }, 'learner.id'],
-    [{ completedAt: 'yesterday' }, 'completedAt'],
-    [{ completedAt: '2026-11-01T12:00:00' }, 'completedAt'],
-  ])('rejects invalid body %# naming the field', async (overrides, field) => {
+    [{ courseId: undefined }, 'courseId', /^is required$/],
+    [{ courseId: 5 }, 'courseId', /expected string, received number/],
+    [{ learner: { id: 'x' } }, 'learner.name', /^is required$/],
+    [{ learner: { id: 'x', name: 'X', email: 'not-an-email' } }, 'learner.email', /email/i],
+    [{ learner: { id: 42, name: 'X' } }, 'learner.id', /expected string, received number/],
+    [{ learner: { id: 'x', name: null } }, 'learner.name', /expected string, received null/],
+    [{ completedAt: 'yesterday' }, 'completedAt', /.+/],
+    [{ completedAt: '2026-11-01T12:00:00' }, 'completedAt', /.+/],
+  ])('rejects invalid body %# naming the field and what is wrong with it', async (overrides, field, message) => {
     const res = await postCompletion(ctx, ctx.acme, overrides);
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('validation_failed');
-    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    const error = (res.body.errors as Array<{ field: string; message: string }>).find((e) => e.field === field);
+    expect(error?.message).toMatch(message);
   });
 
   describe('HMAC-signed webhooks', () => {
