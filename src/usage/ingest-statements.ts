@@ -135,15 +135,25 @@ function newStatements(tx: Db, tenantId: string, valid: ValidStatement[], result
   });
 }
 
+/** 400 naming every error of the invalid statements (fields as `[index].path`). */
+function invalidStatements(rejected: IngestResult['rejected']): AppError {
+  const detail = rejected.length === 1 ? `Statement ${rejected[0]!.index} is invalid.` : `${rejected.length} statements are invalid.`;
+  return new AppError('invalid_statement', 400, detail, {
+    errors: rejected.flatMap(({ index, errors }) => errors.map((e) => ({ field: `[${index}].${e.path}`, message: e.message }))),
+  });
+}
+
 /**
  * Ingests xAPI statements for a tenant. Each accepted statement is reduced to (learner, course,
  * UTC day) and counted on that active day; the raw statement is not stored, only hashes of its
  * id and content so a replay is recognised. A known id with different content is a 409 and the
- * whole batch is rolled back (as xAPI requires); invalid statements are rejected individually.
+ * whole batch is rolled back (as xAPI requires). Invalid statements are rejected individually and
+ * the valid ones ingested, unless `allOrNothing` (an LRS's rule) or none is valid: then the request
+ * is a 400 listing the errors, and nothing is written.
  */
 export function ingestStatements(
   deps: { db: Db },
-  options: { tenantId: string; sourceId: string | null; statements: unknown[] },
+  options: { tenantId: string; sourceId: string | null; statements: unknown[]; allOrNothing?: boolean },
 ): IngestResult {
   const { tenantId, sourceId, statements } = options;
   if (statements.length > MAX_STATEMENTS_PER_BATCH) {
@@ -151,6 +161,7 @@ export function ingestStatements(
   }
   const result: IngestResult = { accepted: 0, duplicates: 0, unmatched: 0, rejected: [], ids: [] };
   const valid = validStatementsOf(statements, result);
+  if (result.rejected.length > 0 && (options.allOrNothing || valid.length === 0)) throw invalidStatements(result.rejected);
   inWriteTransaction(deps.db, (tx) => {
     const rules = courseUsageRules(tx, tenantId);
     const candidates: Candidate[] = [];

@@ -91,6 +91,18 @@ describe('POST /v1/usage/statements', () => {
     expect(res.body.rejected[0].errors[0].path).toBe('actor');
   });
 
+  it('answers 400 problem+json when no statement is valid (one alone, or a whole batch), writing nothing', async () => {
+    const before = usageDays(ctx.acme.tenant.id);
+    const single = await ingest(statement({ actor: { mbox: 'mailto:ase@example.com', mbox_sha1sum: 'a'.repeat(40) } }));
+    expect(single.status).toBe(400);
+    expect(single.type).toBe('application/problem+json');
+    expect(single.body).toMatchObject({ code: 'invalid_statement', errors: [{ field: '[0].actor' }] });
+    const batch = await ingest([statement({ object: { id: 'not an iri' } }), statement({ timestamp: 'yesterday' })]);
+    expect(batch.status).toBe(400);
+    expect(batch.body.errors.map((e: { field: string }) => e.field)).toEqual(['[0].object.id', '[1].timestamp']);
+    expect(usageDays(ctx.acme.tenant.id)).toEqual(before);
+  });
+
   it('refuses batches over 1,000, non-JSON bodies and bad keys', async () => {
     const big = await ingest(Array.from({ length: 1001 }, () => statement()));
     expect(big.status).toBe(413);
@@ -144,5 +156,14 @@ describe('xAPI Statements resource', () => {
     const invalid = await request(ctx.app).post('/xapi/statements').set(xapi()).send([statement({ verb: {} })]);
     expect(invalid.status).toBe(400);
     expect(invalid.body.errors[0].field).toMatch(/^\[0\]\.verb/);
+  });
+
+  it('writes nothing of a batch with one invalid statement (all or nothing, as an LRS)', async () => {
+    const valid = statement({ timestamp: '2026-09-01T10:00:00Z' });
+    const res = await request(ctx.app).post('/xapi/statements').set(xapi()).send([valid, statement({ verb: {} })]);
+    expect(res.status).toBe(400);
+    expect((usageDays(ctx.acme.tenant.id) as Array<{ day: string }>).map((d) => d.day)).not.toContain('2026-09-01');
+    // Not remembered either: sent again on its own, it is new.
+    expect((await request(ctx.app).post('/v1/usage/statements').set('Authorization', `Bearer ${usageKey}`).send(valid).expect(200)).body).toMatchObject({ accepted: 1, duplicates: 0 });
   });
 });

@@ -35,14 +35,13 @@ export function xapiRouter(deps: { db: Db }): Router {
 
   const ingestAll = (res: Response, statements: unknown[]) => {
     const auth = authOf(res);
-    const result = ingestStatements(deps, { tenantId: auth.tenant.id, sourceId: auth.apiKey?.usageSourceId ?? null, statements });
-    const firstRejected = result.rejected[0];
-    if (firstRejected) {
-      // xAPI batches are all or nothing: report the first invalid statement's errors.
-      throw new AppError('invalid_statement', 400, `Statement ${firstRejected.index} is invalid.`, {
-        errors: firstRejected.errors.map((e) => ({ field: `[${firstRejected.index}].${e.path}`, message: e.message })),
-      });
-    }
+    // xAPI batches are all or nothing: one invalid statement fails the request before anything is written.
+    const result = ingestStatements(deps, {
+      tenantId: auth.tenant.id,
+      sourceId: auth.apiKey?.usageSourceId ?? null,
+      statements,
+      allOrNothing: true,
+    });
     return result.ids as string[];
   };
 

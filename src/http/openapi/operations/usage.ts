@@ -22,12 +22,12 @@ export const usagePaths: ZodOpenApiPathsObject = {
       description:
         'Tell Credence that learners applied a skill: statements whose activity matches a course’s usage rule become active days ' +
         'of recent-usage evidence on the learner’s certificate. Replays change nothing; invalid statements are reported by position ' +
-        'and the others are still processed. Bodies up to 5 MB.',
+        'and the others are still processed. When no statement is valid the answer is 400 `invalid_statement`. Bodies up to 5 MB.',
       security: requireScope('usage:write'),
       requestBody: jsonBody(statements),
       responses: {
         200: contentResponse('What happened to each statement.', ingestResponse),
-        ...problemResponses(JSON_BODY_PROBLEMS, AUTH_PROBLEMS, RATE_LIMIT_PROBLEMS, STATEMENT_PROBLEMS),
+        ...problemResponses(JSON_BODY_PROBLEMS, AUTH_PROBLEMS, RATE_LIMIT_PROBLEMS, STATEMENT_PROBLEMS, { 400: ['invalid_statement'] }),
       },
     },
   },
