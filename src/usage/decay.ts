@@ -115,8 +115,23 @@ function strengthOf(ages: readonly number[], halfLifeDays: number): number {
   return sum;
 }
 
-function scoreOf(strength: number, halfLifeDays: number): number {
-  return Math.round(100 * Math.min(1, strength / referenceStrength(halfLifeDays)));
+/** Score thresholds of the states (conventions §5: Current ≥ 0.6, Fading ≥ 0.25), as percentages. */
+const CURRENT_AT = 60;
+const FADING_AT = 25;
+
+/** 100 · min(1, E / E_ref), unrounded: what the states are decided on. */
+function percentOf(strength: number, halfLifeDays: number): number {
+  return 100 * Math.min(1, strength / referenceStrength(halfLifeDays));
+}
+
+/**
+ * The score shown for a percentage: rounded half up, except never up across a state threshold, so
+ * the number and the state always agree (59.7 is shown as 59 beside "fading", not as 60).
+ */
+function shownScore(percent: number): number {
+  const rounded = Math.round(percent);
+  for (const threshold of [CURRENT_AT, FADING_AT]) if (percent < threshold && rounded >= threshold) return threshold - 1;
+  return rounded;
 }
 
 /**
@@ -135,15 +150,19 @@ export function referenceStrength(halfLifeDays: number = DEFAULT_HALF_LIFE_DAYS)
   return 1 / (1 - 2 ** (-7 / halfLifeDays));
 }
 
-/** Score 0–100: round(100 · min(1, E / E_ref)). */
+/**
+ * Score 0–100 as shown: round(100 · min(1, E / E_ref)), half up, except that a score just below a
+ * state's threshold is never rounded up to it (see {@link usageState}).
+ */
 export function usageScore(activeDays: readonly string[], now: Date, halfLifeDays: number = DEFAULT_HALF_LIFE_DAYS): number {
-  return scoreOf(usageStrength(activeDays, now, halfLifeDays), halfLifeDays);
+  return shownScore(percentOf(usageStrength(activeDays, now, halfLifeDays), halfLifeDays));
 }
 
 /**
- * State for a 0–100 score: `current` ≥ 60, `fading` ≥ 25, else `lapsed`; `no_evidence`
- * when there is no active day on or before today. Thresholds apply to the shown (rounded)
- * score so the page never shows "60" beside "fading".
+ * State for a score, exactly as conventions §5 defines it on min(1, E / E_ref): `current` ≥ 60,
+ * `fading` ≥ 25, else `lapsed`; `no_evidence` when there is no active day on or before today.
+ * Takes the unrounded percentage (an already shown score gives the same state: shown scores never
+ * cross a threshold by rounding).
  * @throws TypeError for a score outside [0, 100].
  */
 export function usageState(score: number, hasEvidence: boolean): UsageState {
@@ -151,8 +170,8 @@ export function usageState(score: number, hasEvidence: boolean): UsageState {
     throw new TypeError(`score must be a number in [0, 100], got ${String(score)}`);
   }
   if (!hasEvidence) return 'no_evidence';
-  if (score >= 60) return 'current';
-  if (score >= 25) return 'fading';
+  if (score >= CURRENT_AT) return 'current';
+  if (score >= FADING_AT) return 'fading';
   return 'lapsed';
 }
 
@@ -162,15 +181,15 @@ export function assessUsage(input: AssessUsageInput): UsageAssessment {
   const today = todayNumber(input.now);
   const ages = pastAges(input.activeDays, today);
   const strength = strengthOf(ages, halfLifeDays);
-  const score = scoreOf(strength, halfLifeDays);
+  const percent = percentOf(strength, halfLifeDays);
   const youngest = ages[0];
   const activeWeeksLast12 = Array.from({ length: 12 }, (_, i) => {
     const newestAge = (11 - i) * 7;
     return ages.some((age) => age >= newestAge && age <= newestAge + 6);
   });
   return {
-    state: usageState(score, youngest !== undefined),
-    score,
+    state: usageState(percent, youngest !== undefined),
+    score: shownScore(percent),
     strength,
     lastActiveDate: youngest === undefined ? null : new Date((today - youngest) * MS_PER_DAY).toISOString().slice(0, 10),
     daysSinceLastUse: youngest ?? null,

@@ -95,6 +95,11 @@ describe('usageState', () => {
     expect(usageState(score, true)).toBe(state);
   });
 
+  it('decides on the unrounded score, exactly at the thresholds of conventions §5', () => {
+    expect(usageState(59.99, true)).toBe('fading');
+    expect(usageState(24.99, true)).toBe('lapsed');
+  });
+
   it('is no_evidence without evidence, whatever the score', () => {
     expect(usageState(0, false)).toBe('no_evidence');
     expect(usageState(80, false)).toBe('no_evidence');
@@ -106,6 +111,17 @@ describe('usageState', () => {
 });
 
 describe('assessUsage', () => {
+  it('never rounds a score up across a threshold: 59.9% shows 59 beside fading, 24.8% shows 24 beside lapsed', () => {
+    // h = 4, uses 1 and 26 days ago: E / E_ref = 0.5987; h = 1, one use 2 days ago: 0.2480.
+    const justBelowCurrent = assessUsage({ activeDays: [isoDay(99), isoDay(74)], now: nowAt(100), halfLifeDays: 4 });
+    expect(justBelowCurrent.strength / referenceStrength(4)).toBeCloseTo(0.5987, 4);
+    expect(justBelowCurrent).toMatchObject({ score: 59, state: 'fading' });
+    const justBelowFading = assessUsage({ activeDays: [isoDay(98)], now: nowAt(100), halfLifeDays: 1 });
+    expect(justBelowFading).toMatchObject({ score: 24, state: 'lapsed' });
+    // Elsewhere the score is rounded half up as before.
+    expect(assessUsage({ activeDays: [isoDay(100)], now: nowAt(100) })).toMatchObject({ score: 15, state: 'lapsed' });
+  });
+
   it('summarises a realistic history (h = 7, hand-computed)', () => {
     const result = assessUsage({
       activeDays: ['2025-03-20', '2025-03-31', '2025-01-06', '2025-03-24', '2025-04-01', '2025-03-31'],
