@@ -38,12 +38,16 @@ describe('recent-usage evidence on the verify page', () => {
     expect(json).toMatchObject({ state: 'current', score: 71, lastActiveDate: '2026-11-02', daysSinceLastUse: 0, activeWeeksLast12: 1 });
     expect(page).toContain('Current: the skill is being applied regularly');
     expect(page).toContain('<svg class="weeks"');
+    // The newest bar is the last 7 days; the one before it, a week ago.
+    expect(page).toContain('<title>Active in the last 7 days</title>');
+    expect(page).toContain('<title>Not active 1 week ago</title>');
 
     ctx.clock.advanceDays(10); // 71% × 2^(−10/30) ≈ 0.567 → Fading
     ({ json, page } = await usage('nb'));
     expect(json).toMatchObject({ state: 'fading', score: 57, daysSinceLastUse: 10 });
     expect(page).toContain('Avtagende');
     expect(page).toContain('Sist brukt for 10 dager siden');
+    expect(page).toContain('<title>Ikke aktiv de siste 7 dagene</title>');
 
     ctx.clock.advanceDays(40); // 50 days: 0.714 × 2^(−50/30) ≈ 0.225 → Lapsed
     ({ json } = await usage());
