@@ -90,15 +90,15 @@ export function findCredentialByNumber(
   ).get({ number });
 }
 
-/** The tenant a certificate number belongs to (one narrow index read), if the number exists. */
-export function findCertificateTenantId(db: Db, number: string): string | undefined {
-  return prepared(db, 'certificateTenantId', (d) =>
+/** The tenant and the learner's locale of a certificate, without the rest of its row (for PDF re-downloads). */
+export function findCertificateTenantAndLocale(db: Db, number: string): { tenantId: string; learnerLocale: string | null } | undefined {
+  return prepared(db, 'certificateTenantAndLocale', (d) =>
     d
-      .select({ tenantId: certificates.tenantId })
+      .select({ tenantId: certificates.tenantId, learnerLocale: certificates.learnerLocale })
       .from(certificates)
       .where(eq(certificates.number, sql.placeholder('number')))
       .prepare(),
-  ).get({ number })?.tenantId;
+  ).get({ number });
 }
 
 /** Tenant-scoped lookup: another tenant's number is simply not found. */

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import { findCertificateByNumber, findCertificateTenantId } from '../db/certificates-repository.js';
+import { findCertificateByNumber, findCertificateTenantAndLocale } from '../db/certificates-repository.js';
 import { findCachedPdf, storeCachedPdf, type CachedPdf } from '../db/pdf-cache-repository.js';
 import type { Language } from '../i18n.js';
 import { CERTIFICATE_TEMPLATE_VERSION } from '../pdf/layout.js';
@@ -21,22 +21,23 @@ export interface CertificatePdf extends CachedPdf {
 }
 
 /**
- * The certificate PDF in `language`, rendered once and then served from the cache (memory, then
- * the database): the same
- * certificate, language, template and branding always give byte-identical files.
+ * The certificate PDF, rendered once per language and then served from the cache (memory, then
+ * the database): the same certificate, language, template and branding always give byte-identical
+ * files. `language` picks the language given the learner's locale (as the verify page does).
  * Returns undefined for an unknown number.
  */
 export async function certificatePdf(
   deps: { db: Db; publicUrl: string },
-  options: { number: string; language: Language },
+  options: { number: string; language: (learnerLocale: string | null) => Language },
 ): Promise<CertificatePdf | undefined> {
   // A re-download needs only the certificate's tenant (for its branding fingerprint), not the row.
-  const tenantId = findCertificateTenantId(deps.db, options.number);
-  if (!tenantId) return undefined;
-  const { tenant, fingerprint } = cachedTenantWithFingerprint(deps.db, tenantId)!;
+  const found = findCertificateTenantAndLocale(deps.db, options.number);
+  if (!found) return undefined;
+  const language = options.language(found.learnerLocale);
+  const { tenant, fingerprint } = cachedTenantWithFingerprint(deps.db, found.tenantId)!;
   const renderVersion = sha256Hex(`${CERTIFICATE_TEMPLATE_VERSION} ${fingerprint}`).slice(0, 16);
-  const key = { number: options.number, language: options.language, templateVersion: renderVersion };
-  const filename = `certificate-${options.number}-${options.language}.pdf`;
+  const key = { number: options.number, language, templateVersion: renderVersion };
+  const filename = `certificate-${options.number}-${language}.pdf`;
   const memoryKey = `${key.number}|${key.language}|${renderVersion}`;
   const remembered = recentPdfs.get(memoryKey);
   if (remembered) return { ...remembered, filename };
@@ -51,11 +52,11 @@ export async function certificatePdf(
   const bytes = await renderCertificatePdf({
     number: certificate.number,
     learnerName: certificate.learnerName,
-    courseName: certificate.courseName[options.language] ?? certificate.courseName.en,
+    courseName: certificate.courseName[language] ?? certificate.courseName.en,
     issuerName: branding.displayName ?? tenant.name,
     completedAt: certificate.completedAt,
     verifyUrl: certificateLinks(deps.publicUrl, certificate.number).verify,
-    language: options.language,
+    language,
     branding: { primaryColor: branding.primaryColor, accentColor: branding.accentColor, logo: tenant.logo ?? undefined },
   });
   const etag = `"${sha256Hex(bytes).slice(0, 32)}"`;

@@ -43,6 +43,17 @@ describe('GET /certificates/:number.pdf', () => {
     expect(text).toContain('1. november 2026');
   });
 
+  it("picks the language as the verify page does: ?lang=, then the learner's locale, then Accept-Language", async () => {
+    const number = (await postCompletion(ctx, ctx.acme, { learner: { id: 'l-nb', name: 'Kari Nordmann', locale: 'nb' } })).body.number as string;
+    // The webhook's links.pdf carries no lang: a Norwegian learner gets Norwegian.
+    expect(pdfText((await download(number)).body as Buffer)).toContain('1. november 2026');
+    expect(pdfText((await download(number).set('Accept-Language', 'en')).body as Buffer)).toContain('1. november 2026');
+    expect(pdfText((await download(number, '?lang=en')).body as Buffer)).toContain('1 November 2026');
+    // Without a learner locale the header decides.
+    const other = numbers['王芳']!;
+    expect(pdfText((await download(other).set('Accept-Language', 'nb-NO,nb;q=0.9')).body as Buffer)).toContain('1. november 2026');
+  });
+
   it('is byte-identical on every download, with ETag, Content-Disposition and 304 revalidation', async () => {
     const number = numbers['Zoë Łukasiewicz']!;
     const a = await download(number, '?lang=en');

@@ -11,7 +11,8 @@ export function certificatePdfRouter(deps: { db: Db; publicUrl: string }): Route
   router.get('/certificates/:file', async (req, res) => {
     const match = /^(.+)\.pdf$/.exec(req.params.file);
     const number = match?.[1]?.toLowerCase();
-    const pdf = number && UUID_PATTERN.test(number) ? await certificatePdf(deps, { number, language: requestLanguage(req) }) : undefined;
+    const language = (learnerLocale: string | null) => requestLanguage(req, learnerLocale);
+    const pdf = number && UUID_PATTERN.test(number) ? await certificatePdf(deps, { number, language }) : undefined;
     if (!pdf) throw notFound('certificate_not_found', 'No certificate with this number.');
     res.setHeader('ETag', pdf.etag);
     res.setHeader('Cache-Control', 'public, max-age=300');

@@ -6,7 +6,7 @@ import { binary, compactJwt, verifiableCredential } from '../response-schemas/pu
 
 const tags = ['Public credentials'];
 const number = z.string().meta({ description: 'The certificate number (a UUID).' });
-const language = z.object({ lang: z.enum(['en', 'nb']).optional().meta({ description: 'Language of the rendering (else `Accept-Language`).' }) });
+const language = z.object({ lang: z.enum(['en', 'nb']).optional().meta({ description: 'Language of the rendering (else the learner’s locale from the completion, else `Accept-Language`, else English).' }) });
 const NOT_FOUND = problemResponses(RATE_LIMIT_PROBLEMS, { 404: ['certificate_not_found'] });
 
 /** Public, cacheable downloads of issued certificates: credential, versions, baked badge, PDF and preview image. */
