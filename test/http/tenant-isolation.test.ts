@@ -58,4 +58,17 @@ describe('tenant isolation across every /v1 route', () => {
       .send(raw);
     expect(res.status).toBe(401);
   });
+
+  it("globex cannot find acme certificates by learner id, nor list acme's usage sources", async () => {
+    const acme = { Authorization: `Bearer ${ctx.acme.apiKey}` };
+    const learnerId = (await request(ctx.app).get(`/v1/certificates/${acmeNumber}`).set(acme)).body.learner.id as string;
+    const globexByLearner = await request(ctx.app).get(`/v1/certificates?learnerId=${learnerId}`).set(asGlobex());
+    expect(globexByLearner.body.items.map((c: { number: string }) => c.number)).not.toContain(acmeNumber);
+    await request(ctx.app).post('/v1/usage-sources').set(acme).send({ name: 'Acme IDE telemetry' }).expect(201);
+    await request(ctx.app).post('/v1/usage-sources').set(asGlobex()).send({ name: 'Globex LRS' }).expect(201);
+    const names = async (headers: Record<string, string>) =>
+      ((await request(ctx.app).get('/v1/usage-sources').set(headers)).body.items as Array<{ name: string }>).map((s) => s.name);
+    expect(await names(asGlobex())).toEqual(['Globex LRS']);
+    expect(await names(acme)).toEqual(['Acme IDE telemetry']);
+  });
 });

@@ -91,6 +91,21 @@ describe('POST /v1/usage/statements', () => {
     expect(res.body.rejected[0].errors[0].path).toBe('actor');
   });
 
+  it("counts a statement for a course with verbs only when its verb is listed", async () => {
+    const verbs = { activities: ['https://review.example/'], verbs: ['http://adlnet.gov/expapi/verbs/completed'], halfLifeDays: 30 };
+    await createCourseVia(ctx, ctx.acme, { id: 'review-201', usage: verbs });
+    await postCompletion(ctx, ctx.acme, { courseId: 'review-201', learner: { id: 'l1', name: 'Åse Ødegård', email: 'Ase@Example.com' } });
+    const onReview = (verb: string, timestamp: string) =>
+      statement({ verb: { id: verb }, object: { id: 'https://review.example/pr/7' }, timestamp });
+    const res = await ingest([
+      onReview('http://adlnet.gov/expapi/verbs/completed', '2026-10-05T10:00:00Z'),
+      onReview('http://adlnet.gov/expapi/verbs/experienced', '2026-10-06T10:00:00Z'),
+    ]).expect(200);
+    expect(res.body).toMatchObject({ accepted: 1, unmatched: 1 });
+    const reviewDays = (usageDays(ctx.acme.tenant.id) as Array<{ course_id: string; day: string }>).filter((d) => d.course_id === 'review-201');
+    expect(reviewDays.map((d) => d.day)).toEqual(['2026-10-05']);
+  });
+
   it('answers 400 problem+json when no statement is valid (one alone, or a whole batch), writing nothing', async () => {
     const before = usageDays(ctx.acme.tenant.id);
     const single = await ingest(statement({ actor: { mbox: 'mailto:ase@example.com', mbox_sha1sum: 'a'.repeat(40) } }));
