@@ -131,20 +131,38 @@ export function bakePng(png: Buffer, credentialText: string): Buffer {
   return Buffer.concat(parts);
 }
 
+/** Thrown when a baked credential is larger than the caller allows (e.g. a compressed chunk that inflates without end). */
+export class BakedCredentialTooLargeError extends Error {
+  override readonly name = 'BakedCredentialTooLargeError';
+}
+
+/** Default cap on a baked credential's text: signed credentials are a few KB; 1 MB leaves room for large ones. */
+export const MAX_BAKED_CREDENTIAL_BYTES = 1024 * 1024;
+
 /**
  * Extracts the baked credential text, or `null` when the PNG carries none.
- * Also reads a compressed `iTXt`, which other bakers may write.
+ * Also reads a compressed `iTXt`, which other bakers may write; it is inflated only up to
+ * `maxBytes`, so a small upload cannot expand into gigabytes (a "zip bomb").
  * @throws InvalidPngError when `png` is malformed or the chunk's text is not valid UTF-8.
+ * @throws BakedCredentialTooLargeError when the text is longer than `maxBytes`.
  */
-export function unbakePng(png: Buffer): string | null {
+export function unbakePng(png: Buffer, maxBytes = MAX_BAKED_CREDENTIAL_BYTES): string | null {
   const chunk = readChunks(toBuffer(png)).find(isCredentialChunk);
   if (!chunk) return null;
   const parsed = parseITxt(chunk.data);
   if (!parsed) return null; // unreachable: isCredentialChunk parsed it already
+  const tooLarge = () => new BakedCredentialTooLargeError(`the baked credential is larger than ${maxBytes} bytes`);
+  if (!parsed.compressed && parsed.text.byteLength > maxBytes) throw tooLarge();
+  let bytes: Uint8Array;
   try {
-    const bytes = parsed.compressed ? inflateSync(parsed.text) : parsed.text;
+    bytes = parsed.compressed ? inflateSync(parsed.text, { maxOutputLength: maxBytes }) : parsed.text;
+  } catch (cause) {
+    if ((cause as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
+    throw new InvalidPngError('baked credential chunk holds invalid compressed data', { cause });
+  }
+  try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (cause) {
-    throw new InvalidPngError('baked credential chunk holds invalid compressed data or UTF-8', { cause });
+    throw new InvalidPngError('baked credential chunk is not valid UTF-8', { cause });
   }
 }

@@ -1,5 +1,5 @@
 import type { JWK } from 'jose';
-import { InvalidPngError, isPng, unbakePng } from '../credentials/bake-png.js';
+import { BakedCredentialTooLargeError, InvalidPngError, isPng, unbakePng } from '../credentials/bake-png.js';
 import type { DocumentLoader } from '../credentials/document-loader.js';
 import { publicKeyJwk } from '../credentials/issuer-keys.js';
 import { verifyVcJwt } from '../credentials/sign-jwt.js';
@@ -68,6 +68,9 @@ function fromPng(png: Buffer): Exclude<SubmittedCredential, { kind: 'png' }> {
     text = unbakePng(png);
   } catch (error) {
     if (error instanceof InvalidPngError) throw new AppError('invalid_png', 400, `The PNG is malformed: ${error.message}`, { field: 'body' });
+    if (error instanceof BakedCredentialTooLargeError) {
+      throw new AppError('payload_too_large', 413, 'The credential baked into the PNG is larger than 1 MB uncompressed.', { field: 'body' });
+    }
     throw error;
   }
   if (text === null) throw new AppError('no_baked_credential', 400, 'The PNG carries no baked Open Badges credential.', { field: 'body' });

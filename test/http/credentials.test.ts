@@ -1,9 +1,11 @@
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import { createLocalJWKSet, jwtVerify } from 'jose';
+import { PNG } from 'pngjs';
 import request from 'supertest';
-import { unbakePng } from '../../src/credentials/bake-png.js';
+import { crc32, unbakePng } from '../../src/credentials/bake-png.js';
 import { decodeStatusList, getStatusBit } from '../../src/credentials/status-list.js';
 import { rotateSigningKey } from '../../src/tenants/signing-key-service.js';
 import { createCourseVia, postCompletion } from '../fixtures/factories.js';
@@ -156,6 +158,26 @@ describe('Open Badges 3.0 credentials', () => {
   it('rejects oversized uploads with 413', async () => {
     const res = await request(ctx.app).post('/v1/verify').set('Content-Type', 'image/png').send(Buffer.alloc(3 * 1024 * 1024));
     expect(res.status).toBe(413);
+  });
+
+  it('refuses a small PNG whose compressed credential would inflate past 1 MB with 413, without inflating it', async () => {
+    // A compressed iTXt holding 600 MB of spaces (≈ 600 KB on the wire), before IEND of a 1×1 PNG.
+    const image = PNG.sync.write(new PNG({ width: 1, height: 1 }));
+    const typeAndData = Buffer.concat([
+      Buffer.from('iTXtopenbadgecredential\0\x01\0\0\0', 'latin1'),
+      deflateSync(Buffer.alloc(600 * 1024 * 1024, 0x20)),
+    ]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(typeAndData.byteLength - 4);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(typeAndData));
+    const iend = image.byteLength - 12;
+    const bomb = Buffer.concat([image.subarray(0, iend), length, typeAndData, crc, image.subarray(iend)]);
+    expect(bomb.byteLength).toBeLessThan(2 * 1024 * 1024);
+    const res = await request(ctx.app).post('/v1/verify').set('Content-Type', 'image/png').send(bomb);
+    expect(res.status).toBe(413);
+    expect(res.type).toBe('application/problem+json');
+    expect(res.body).toMatchObject({ code: 'payload_too_large', errors: [{ field: 'body' }] });
   });
 
   it('revocation sets the status-list bit and flips verification to revoked', async () => {

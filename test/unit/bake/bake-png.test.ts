@@ -1,7 +1,16 @@
 import * as zlib from 'node:zlib';
 import { deflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
-import { BAKED_CREDENTIAL_KEYWORD, InvalidPngError, bakePng, crc32, isPng, unbakePng } from '../../../src/credentials/bake-png.js';
+import {
+  BAKED_CREDENTIAL_KEYWORD,
+  BakedCredentialTooLargeError,
+  InvalidPngError,
+  MAX_BAKED_CREDENTIAL_BYTES,
+  bakePng,
+  crc32,
+  isPng,
+  unbakePng,
+} from '../../../src/credentials/bake-png.js';
 
 function makePng(width = 4, height = 3): Buffer {
   const png = new PNG({ width, height });
@@ -129,6 +138,21 @@ describe('bakePng / unbakePng', () => {
   it('reads a compressed iTXt written by another baker', () => {
     const data = Buffer.concat([Buffer.from(`${BAKED_CREDENTIAL_KEYWORD}\0\x01\0\0\0`, 'latin1'), deflateSync(Buffer.from(bigCredential))]);
     expect(unbakePng(insertAfterIhdr(makePng(), chunk('iTXt', data)))).toBe(bigCredential);
+  });
+
+  it('inflates a compressed iTXt only up to the cap: a small "zip bomb" is refused, not expanded', () => {
+    const bomb = deflateSync(Buffer.alloc(64 * 1024 * 1024, 0x20)); // 64 MB of spaces in ≈ 64 KB
+    expect(bomb.byteLength).toBeLessThan(128 * 1024);
+    const data = Buffer.concat([Buffer.from(`${BAKED_CREDENTIAL_KEYWORD}\0\x01\0\0\0`, 'latin1'), bomb]);
+    const png = insertAfterIhdr(makePng(), chunk('iTXt', data));
+    expect(() => unbakePng(png)).toThrow(BakedCredentialTooLargeError);
+    expect(MAX_BAKED_CREDENTIAL_BYTES).toBe(1024 * 1024);
+    // The cap is the caller's: the same chunk is read whole when allowed.
+    expect(unbakePng(png, 64 * 1024 * 1024)).toHaveLength(64 * 1024 * 1024);
+  });
+
+  it('refuses an uncompressed baked credential over the cap', () => {
+    expect(() => unbakePng(bakePng(makePng(), 'x'.repeat(2000)), 1000)).toThrow(BakedCredentialTooLargeError);
   });
 
   it('returns null for a PNG without a baked credential', () => {
