@@ -1,48 +1,27 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { pino } from 'pino';
-import { chromium, type Browser } from 'playwright-core';
-import { createApp } from '../../src/app.js';
+import type { Browser } from 'playwright-core';
 import { seedAdoptionScenario } from '../fixtures/usage-days.js';
+import { launchChromium, startAppServer, type RunningServer } from '../helpers/browser.js';
 import { createTestContext, type TestContext } from '../helpers/test-app.js';
 
-/** Debian's Chromium, installed by `.ci/run` (apt-get install chromium). */
-const CHROMIUM = '/usr/bin/chromium';
-
 let ctx: TestContext;
-let server: Server;
+let running: RunningServer;
 let browser: Browser;
 let baseUrl: string;
 
 beforeAll(async () => {
-  // A missing browser is a broken CI machine, not a reason to skip: fail loudly.
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (.ci/run does this).`);
+  browser = await launchChromium();
   ctx = await createTestContext();
   await seedAdoptionScenario(ctx, ctx.acme);
   // Plain http on loopback: the app must not mark the cookie Secure, or the browser would drop it.
-  const app = createApp({
-    db: ctx.database.db,
-    now: ctx.clock.now,
-    masterKey: ctx.masterKey,
-    signer: ctx.signer,
-    logger: pino({ level: 'silent' }),
-    publicUrl: 'http://127.0.0.1',
-    rateLimitPerMinute: 100_000,
-  });
-  server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  running = await startAppServer(ctx, { publicUrl: () => 'http://127.0.0.1' });
+  baseUrl = running.baseUrl;
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await running?.close();
   await ctx?.close();
 });
 
