@@ -141,7 +141,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(homeRouter());
   app.use(apiDocsRouter(deps));
   app.use(vcApiVerifyRouter({ ...deps, checkStatus }));
-  app.use('/dashboard', dashboardRouter(analyticsDeps));
+  app.use('/dashboard', dashboardRouter(deps));
   app.use(contextsRouter());
   app.use(privacyRouter(deps));
   app.use(credentialsRouter(deps));

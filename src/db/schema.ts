@@ -370,3 +370,23 @@ export const issuedCredentials = sqliteTable(
     index('issued_credentials_tenant_issued_idx').on(t.tenantId, t.issuedAt),
   ],
 );
+
+/**
+ * Dashboard sign-in sessions. The browser's cookie carries a random session id; only its SHA-256
+ * is stored, so a copy of this table opens no session. Sign-out deletes the row; a row whose API
+ * key is revoked, or whose expiry has passed, opens nothing (and is deleted at a later sign-in).
+ */
+export const dashboardSessions = sqliteTable(
+  'dashboard_sessions',
+  {
+    /** SHA-256 (hex) of the session id in the cookie. */
+    idHash: text('id_hash').primaryKey(),
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    /** The admin API key that signed in: the session ends when it is revoked. */
+    apiKeyId: text('api_key_id').notNull().references(() => apiKeys.id),
+    createdAt: text('created_at').notNull(),
+    /** ISO 8601 UTC, as `Date.toISOString()` writes it: compares as text. */
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('dashboard_sessions_expires_idx').on(t.expiresAt)],
+);

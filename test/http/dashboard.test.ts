@@ -1,5 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { jest } from '@jest/globals';
+import { createHash, randomUUID } from 'node:crypto';
+import { pino } from 'pino';
 import request from 'supertest';
+import { createApp } from '../../src/app.js';
+import { runCli } from '../../src/cli.js';
+import { openAnalyticsReader } from '../../src/db/client.js';
 import { insertApiKey, revokeApiKey } from '../../src/db/api-keys-repository.js';
 import { mintApiKey } from '../../src/security/api-key-token.js';
 import { ADOPTION_NOW, seedAdoptionScenario } from '../fixtures/usage-days.js';
@@ -124,5 +129,142 @@ describe('/dashboard sign-in and session', () => {
     const bad = await request(ctx.app).get('/dashboard?from=2026-13-01').set('Cookie', cookie).expect(400);
     expect(bad.body.errors[0].field).toBe('from');
     await request(ctx.app).get('/dashboard?courseId=&from=&to=').set('Cookie', cookie).expect(200);
+  });
+});
+
+describe('/dashboard sessions held server-side', () => {
+  const sessionRows = () =>
+    ctx.database.sqlite.prepare('SELECT id_hash, tenant_id, api_key_id, created_at, expires_at FROM dashboard_sessions').all() as {
+      id_hash: string;
+      tenant_id: string;
+      api_key_id: string;
+      created_at: string;
+      expires_at: string;
+    }[];
+  const signOut = (cookie: string) => request(ctx.app).post('/dashboard/sign-out').set('Cookie', cookie).type('form').send({ lang: 'en' }).expect(303);
+  const notSignedIn = async (cookie: string) => {
+    await request(ctx.app).get('/dashboard').set('Cookie', cookie).expect(303).expect('Location', '/dashboard/sign-in?lang=en');
+    const form = await request(ctx.app).get('/dashboard/sign-in').set('Cookie', cookie).expect(200);
+    expect(form.text).toContain('method="post" action="/dashboard/sign-in"');
+    const csv = await request(ctx.app).get('/v1/analytics/follow-up?format=csv').set('Cookie', cookie).expect(401);
+    expect(csv.type).toBe('application/problem+json');
+  };
+
+  it('ends the session on the server at sign-out: the same cookie replayed afterwards is refused', async () => {
+    const copied = await signIn(ctx.acme.apiKey);
+    const other = await signIn(ctx.acme.apiKey);
+    await request(ctx.app).get('/dashboard').set('Cookie', copied).expect(200);
+    await request(ctx.app).get('/v1/analytics/follow-up?format=csv').set('Cookie', copied).expect(200);
+
+    await signOut(copied);
+    await notSignedIn(copied);
+    // Only that session ended: another sign-in with the same key goes on.
+    await request(ctx.app).get('/dashboard').set('Cookie', other).expect(200);
+  });
+
+  it('keeps only a SHA-256 of the session id, beside tenant, key and the 8-hour expiry', async () => {
+    const cookie = await signIn(ctx.globex.apiKey);
+    const id = cookie.split('=')[1]!.split('.')[0]!;
+    expect(id).toMatch(/^[\w-]{43}$/);
+    const row = sessionRows().find((r) => r.id_hash === createHash('sha256').update(id).digest('hex'));
+    expect(row).toMatchObject({ tenant_id: ctx.globex.tenant.id, created_at: ADOPTION_NOW, expires_at: '2026-11-02T18:00:00.000Z' });
+    expect(JSON.stringify(sessionRows())).not.toContain(id);
+  });
+
+  it('ends every session of an API key when the admin CLI revokes the key', async () => {
+    const key = extraKey(ctx.acme);
+    const first = await signIn(key.token);
+    const second = await signIn(key.token);
+    const unrelated = await signIn(ctx.acme.apiKey);
+    await request(ctx.app).get('/dashboard').set('Cookie', first).expect(200);
+
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      const code = await runCli(['key', 'revoke', '--tenant', 'acme', '--prefix', key.prefix], {
+        DATABASE_URL: ctx.database.sqlite.name,
+        CREDENCE_MASTER_KEY: ctx.masterKey.toString('hex'),
+      });
+      expect(code).toBe(0);
+    } finally {
+      stdout.mockRestore();
+    }
+    // At once, not after a cache lifetime: the session check reads the key's row every time.
+    await notSignedIn(first);
+    await notSignedIn(second);
+    await request(ctx.app).get('/dashboard').set('Cookie', unrelated).expect(200);
+    // And the revoked key cannot open a new session.
+    await request(ctx.app).post('/dashboard/sign-in').type('form').send({ apiKey: key.token }).expect(401);
+  });
+
+  it('still ends a session exactly 8 hours after sign-in, and forgets dead sessions at the next sign-in', async () => {
+    const cookie = await signIn(ctx.acme.apiKey);
+    const hash = createHash('sha256').update(cookie.split('=')[1]!.split('.')[0]!).digest('hex');
+    ctx.clock.set('2026-11-02T17:59:59.999Z');
+    await request(ctx.app).get('/dashboard').set('Cookie', cookie).expect(200);
+    ctx.clock.set('2026-11-02T18:00:00.000Z');
+    await notSignedIn(cookie);
+    expect(sessionRows().some((r) => r.id_hash === hash)).toBe(true);
+
+    const revokedKey = extraKey(ctx.acme);
+    await signIn(revokedKey.token);
+    revokeApiKey(ctx.database.db, { tenantId: ctx.acme.tenant.id, prefix: revokedKey.prefix, at: ADOPTION_NOW });
+    await signIn(ctx.globex.apiKey);
+    const rows = sessionRows();
+    expect(rows.some((r) => r.id_hash === hash)).toBe(false);
+    expect(rows.every((r) => r.expires_at > '2026-11-02T18:00:00.000Z')).toBe(true);
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it('treats tampered, unknown and malformed cookies as no session: the sign-in page, never a 500', async () => {
+    const cookie = await signIn(ctx.acme.apiKey);
+    const [id, mac] = cookie.split('=')[1]!.split('.') as [string, string];
+    const flip = (text: string) => `${text.startsWith('A') ? 'B' : 'A'}${text.slice(1)}`;
+    const tampered = [
+      `${flip(id)}.${mac}`,
+      `${id}.${flip(mac)}`,
+      `${id}.${mac}.${mac}`,
+      `${id}`,
+      `${'A'.repeat(43)}.${'A'.repeat(43)}`,
+      `${id}x.${mac}`,
+      '',
+      '.',
+      '%FF%00',
+      'caf\u00e9.\u00ff',
+      `${'x'.repeat(4000)}.${mac}`,
+      // A well-signed cookie of the old format (tenant, key prefix, expiry in the cookie) opens nothing.
+      `${Buffer.from(JSON.stringify({ t: ctx.acme.tenant.id, k: 'crd_live_0000000000', e: Date.parse(ADOPTION_NOW) + 1000 })).toString('base64url')}.${mac}`,
+    ];
+    for (const value of tampered) {
+      await notSignedIn(`credence_session=${value}`);
+      await request(ctx.app).post('/dashboard/sign-out').set('Cookie', `credence_session=${value}`).type('form').send({}).expect(303);
+    }
+    // None of that ended the real session.
+    await request(ctx.app).get('/dashboard').set('Cookie', cookie).expect(200);
+  });
+
+  it('signs in and out through the app as the server builds it, with reports on a read-only connection', async () => {
+    const reader = openAnalyticsReader(ctx.database.sqlite.name);
+    try {
+      const app = createApp({
+        db: ctx.database.db,
+        analyticsDb: reader.db,
+        now: ctx.clock.now,
+        masterKey: ctx.masterKey,
+        signer: ctx.signer,
+        logger: pino({ level: 'silent' }),
+        publicUrl: ctx.publicUrl,
+        rateLimitPerMinute: 100_000,
+      });
+      const res = await request(app).post('/dashboard/sign-in').type('form').send({ apiKey: ctx.acme.apiKey, lang: 'en' }).expect(303);
+      const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? [])[0]!.split(';')[0]!;
+      const page = await request(app).get('/dashboard?courseId=py-101').set('Cookie', cookie).expect(200);
+      expect(page.text).toContain('2026-07: 40% at 90 days');
+      await request(app).get('/v1/analytics/follow-up?format=csv').set('Cookie', cookie).expect(200);
+      await request(app).post('/dashboard/sign-out').set('Cookie', cookie).type('form').send({ lang: 'en' }).expect(303);
+      await request(app).get('/dashboard').set('Cookie', cookie).expect(303);
+      await request(app).get('/v1/analytics/follow-up?format=csv').set('Cookie', cookie).expect(401);
+    } finally {
+      reader.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { AnalyticsDeps } from '../../analytics/adoption-report.js';
 import { dashboardData } from '../../analytics/dashboard-data.js';
+import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import { translator, type Language } from '../../i18n.js';
 import { renderDashboard } from '../../views/dashboard/dashboard-page.js';
@@ -34,10 +35,15 @@ function sendPage(res: Response, status: number, htmlText: string): void {
   res.status(status).set('Cache-Control', 'no-store').type('html').send(htmlText);
 }
 
-/** `/dashboard`: sign in with an API key, see adoption analytics, sign out. Server-rendered HTML, no scripts. */
-export function dashboardRouter(deps: AnalyticsDeps & SessionDeps): Router {
+/**
+ * `/dashboard`: sign in with an API key, see adoption analytics, sign out. Server-rendered HTML,
+ * no scripts. Sessions are kept server-side (see {@link createSessions}) in `deps.db`, which must
+ * be writable; the reports read `deps.analyticsDb` when given (a read-only connection).
+ */
+export function dashboardRouter(deps: AnalyticsDeps & SessionDeps & { analyticsDb?: Db }): Router {
   const router = Router();
   const sessions = createSessions(deps);
+  const reports: AnalyticsDeps = { ...deps, db: deps.analyticsDb ?? deps.db };
   router.use(express.urlencoded({ extended: false, limit: '8kb' }));
 
   router.get('/sign-in', (req, res) => {
@@ -65,7 +71,7 @@ export function dashboardRouter(deps: AnalyticsDeps & SessionDeps): Router {
 
   router.post('/sign-out', (req, res) => {
     assertSameOrigin(req);
-    sessions.end(res);
+    sessions.end(req, res);
     res.redirect(303, `/dashboard/sign-in?lang=${formLanguage(req)}`);
   });
 
@@ -75,7 +81,7 @@ export function dashboardRouter(deps: AnalyticsDeps & SessionDeps): Router {
     if (!auth) return res.redirect(303, `/dashboard/sign-in?lang=${lang}`);
     const { courseId, from, to } = parseInput(analyticsFilterQuery, withoutEmpty(req.query), 'query');
     const filter = { courseId, from, to };
-    const data = dashboardData(deps, { tenantId: auth.tenant.id, ...filter });
+    const data = dashboardData(reports, { tenantId: auth.tenant.id, ...filter });
     sendPage(res, 200, renderDashboard({ data, filter, tenantName: auth.tenant.name, t: translator(lang), lang }));
   });
 
