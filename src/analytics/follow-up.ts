@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { WEEK_DAYS } from './adoption-metrics.js';
 import { courseOfFilter, type AnalyticsDeps, type AnalyticsFilter } from './adoption-report.js';
 import { addDays, utcDay } from './calendar.js';
-import { scopeConditions, usageOf, type AnalyticsScope } from './scope-sql.js';
+import { activeInLastWeek, scopeConditions, usageOf, type AnalyticsScope } from './scope-sql.js';
 
 /** Days after completion before a learner who is not using the skill is listed for a nudge. */
 export const FOLLOW_UP_AFTER_DAYS = 30;
@@ -57,11 +56,7 @@ export function queryFollowUp(db: Db, scope: AnalyticsScope, limit: number): Fol
       LEFT JOIN learners l ON l.tenant_id = f.tenant_id AND l.id = f.learner_id
       WHERE ${scopeConditions(scope)}
         AND f.completed_day <= ${addDays(today, -FOLLOW_UP_AFTER_DAYS)}
-        -- Not active in the 7 days ending today (all after completion, whose day 30 has passed).
-        AND CASE WHEN f.last_use IS NULL THEN 1
-          WHEN f.last_use <= ${daysToToday} THEN f.last_use < ${daysToToday} - ${WEEK_DAYS - 1}
-          ELSE NOT EXISTS (SELECT 1 FROM usage_days u WHERE ${usageOf('f', tenantId)}
-            AND u.day BETWEEN ${addDays(today, 1 - WEEK_DAYS)} AND ${today}) END
+        AND NOT ${activeInLastWeek('f', scope)}
       ORDER BY l.manager_id IS NULL, l.manager_id, completedOn, f.learner_id, f.course_id
       LIMIT ${limit}
     ) AS p

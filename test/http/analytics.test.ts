@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { createCourseVia, postCompletion } from '../fixtures/factories.js';
 import { insertUsageDays, seedAdoptionScenario } from '../fixtures/usage-days.js';
+import { statement } from '../fixtures/xapi.js';
 import { createTestContext, type TestContext, type TestTenant } from '../helpers/test-app.js';
 
 let ctx: TestContext;
@@ -134,18 +135,25 @@ describe('GET /v1/analytics/adoption', () => {
 });
 
 describe('GET /v1/analytics/managers and /follow-up', () => {
-  it('says per manager whether a report is weekly-active at their latest passed checkpoint', async () => {
+  it('says per manager whether a report used the skill in the last 7 days, beside the team adoption', async () => {
+    // Today 2026-11-02, the week 10-27..11-02. m1: b1 last used 10-30 (a1 09-23, a2 09-30); m2: a4 last
+    // 07-31, a3 never; m3: b2 never; m4: c1 last 10-25, 8 days ago (day 30 not reached, still a report).
     const res = await get('/v1/analytics/managers?courseId=py-101').expect(200);
     expect(res.body).toMatchObject({ courseId: 'py-101', target: 0.4, asOf: '2026-11-02' });
-    expect(res.body.managers.map((m: { managerId: string; activated: boolean | null; activation: object; completions: number }) => [m.managerId, m.completions, m.activated, m.activation])).toEqual([
-      ['m1', 3, true, { active: 2, eligible: 3 }],
+    expect(res.body.managers.map((m: { managerId: string; activated: boolean; activation: object; completions: number }) => [m.managerId, m.completions, m.activated, m.activation])).toEqual([
+      ['m1', 3, true, { active: 1, eligible: 3 }],
       ['m2', 2, false, { active: 0, eligible: 2 }],
       ['m3', 1, false, { active: 0, eligible: 1 }],
-      ['m4', 1, null, { active: 0, eligible: 0 }],
+      ['m4', 1, false, { active: 0, eligible: 1 }],
     ]);
     expect(res.body.managers[1]).toMatchObject({ adoption: curve(p(0.5, 1, 2), p(0, 0, 2), p(0, 0, 2)), status: 'red', neverUsed: 1 });
     const csv = parse((await get('/v1/analytics/managers?courseId=py-101&format=csv').expect(200)).text, { columns: true }) as Record<string, string>[];
-    expect(csv.map((r) => [r.manager_id, r.activated, r.activation_active, r.d90_rate])).toEqual([['m1', 'true', '2', '0.5'], ['m2', 'false', '0', '0'], ['m3', 'false', '0', ''], ['m4', '', '0', '']]);
+    expect(csv.map((r) => [r.manager_id, r.activated, r.activation_active, r.activation_eligible, r.d90_rate])).toEqual([
+      ['m1', 'true', '1', '3', '0.5'], ['m2', 'false', '0', '2', '0'], ['m3', 'false', '0', '1', ''], ['m4', 'false', '0', '1', ''],
+    ]);
+    // The whole tenant: a1 also completed ai-201 (last used 10-10); m1 still has three reports, one active.
+    const all = await get('/v1/analytics/managers').expect(200);
+    expect(all.body.managers[0]).toMatchObject({ managerId: 'm1', completions: 4, activated: true, activation: { active: 1, eligible: 3 } });
   });
 
   it('lists learners not using the skill 30 days after completion, by manager', async () => {
@@ -177,5 +185,108 @@ describe('revoked certificates', () => {
     await request(ctx.app).post(`/v1/certificates/${globexCertificate}/revoke`).set('Authorization', `Bearer ${ctx.globex.apiKey}`).send({ reason: 'issued in error' }).expect(200);
     expect((await get('/v1/analytics/adoption?courseId=py-101', ctx.globex).expect(200)).body.groups).toEqual([]);
     expect((await get('/v1/analytics/follow-up', ctx.globex).expect(200)).body).toMatchObject({ total: 0, items: [] });
+  });
+});
+
+/**
+ * Manager activation on its own hand-computed team (own app and database, so the scenario above is
+ * untouched). Rule: a direct report is weekly-active on day T when they have an active day in
+ * T − 6 … T (today and the 6 days before it), on or after completing a course in scope.
+ * Today is 2026-11-02 unless a test moves the clock; windows below are worked out by hand.
+ * - mA: r1 completed 09-20, used 10-15 and 10-20 (day 30 window 10-14..10-20); r2 completed 07-01,
+ *   used 07-28 (day 30) and 09-27 (day 90 window 09-23..09-29), 36 days ago. Both were active at
+ *   their latest checkpoint; neither in the last 7 days.
+ * - mB: r3 completed 08-01, never used; r4 completed 07-15, used 10-30 (3 days ago).
+ * - mC: r5 and r6 completed 06-01; r5 used 10-27 (6 days before 11-02), r6 10-26 (7 days before).
+ * - mD: r7 completed 10-31, used 10-29 and 10-30 only, during the course (before completion).
+ * - mE: r8 completed 10-28 (day 30 not reached), used 10-29 and 11-02 (today).
+ * - mF: r9 completed ops-101 and ops-202 on 07-01; used ops-101 on 08-01, ops-202 on 10-30.
+ */
+describe('manager activation: a direct report active in the 7 days ending today', () => {
+  let own: TestContext;
+  const IDE = 'https://tools.example/ide';
+  const SHEETS = 'https://tools.example/sheets';
+  const TEAM: { id: string; managerId: string; courseId: string; completedOn: string; days: string[] }[] = [
+    { id: 'r1', managerId: 'mA', courseId: 'ops-101', completedOn: '2026-09-20', days: ['2026-10-15', '2026-10-20'] },
+    { id: 'r2', managerId: 'mA', courseId: 'ops-101', completedOn: '2026-07-01', days: ['2026-07-28', '2026-09-27'] },
+    { id: 'r3', managerId: 'mB', courseId: 'ops-101', completedOn: '2026-08-01', days: [] },
+    { id: 'r4', managerId: 'mB', courseId: 'ops-101', completedOn: '2026-07-15', days: ['2026-10-30'] },
+    { id: 'r5', managerId: 'mC', courseId: 'ops-101', completedOn: '2026-06-01', days: ['2026-10-27'] },
+    { id: 'r6', managerId: 'mC', courseId: 'ops-101', completedOn: '2026-06-01', days: ['2026-10-26'] },
+    { id: 'r7', managerId: 'mD', courseId: 'ops-101', completedOn: '2026-10-31', days: ['2026-10-29', '2026-10-30'] },
+    { id: 'r8', managerId: 'mE', courseId: 'ops-101', completedOn: '2026-10-28', days: ['2026-10-29', '2026-11-02'] },
+    { id: 'r9', managerId: 'mF', courseId: 'ops-101', completedOn: '2026-07-01', days: ['2026-08-01'] },
+    { id: 'r9', managerId: 'mF', courseId: 'ops-202', completedOn: '2026-07-01', days: ['2026-10-30'] },
+  ];
+  beforeAll(async () => {
+    own = await createTestContext({ now: '2026-11-02T10:00:00Z' });
+    await createCourseVia(own, own.acme, { id: 'ops-101', usage: { activities: [IDE] } });
+    await createCourseVia(own, own.acme, { id: 'ops-202', usage: { activities: [SHEETS] } });
+    const usageKey = (await request(own.app).post('/v1/usage-sources').set('Authorization', `Bearer ${own.acme.apiKey}`).send({ name: 'Tools' }).expect(201)).body.apiKey as string;
+    for (const r of TEAM) {
+      const learner = { id: r.id, name: `Report ${r.id}`, email: `${r.id}@example.com`, managerId: r.managerId };
+      await postCompletion(own, own.acme, { courseId: r.courseId, learner, completedAt: `${r.completedOn}T12:00:00Z` }).expect(201);
+    }
+    const statements = TEAM.flatMap((r) => r.days.map((day) => statement({
+      actor: { mbox: `mailto:${r.id}@example.com` },
+      object: { objectType: 'Activity', id: `${r.courseId === 'ops-101' ? IDE : SHEETS}/session/1` },
+      timestamp: `${day}T09:00:00Z`,
+    })));
+    const ingested = await request(own.app).post('/v1/usage/statements').set('Authorization', `Bearer ${usageKey}`).send(statements).expect(200);
+    expect(ingested.body.accepted).toBe(statements.length);
+  });
+  afterAll(() => own.close());
+  beforeEach(() => own.clock.set('2026-11-02T10:00:00Z'));
+
+  const managers = async (query = 'courseId=ops-101') => {
+    const res = await request(own.app).get(`/v1/analytics/managers?${query}`).set('Authorization', `Bearer ${own.acme.apiKey}`).expect(200);
+    return Object.fromEntries(res.body.managers.map((m: { managerId: string; activated: boolean; activation: { active: number; eligible: number } }) => [m.managerId, [m.activated, m.activation.active, m.activation.eligible]]));
+  };
+
+  it('(a) does not activate a manager whose reports were active at day 30 and 90 but not in the last 7 days', async () => {
+    const res = await request(own.app).get('/v1/analytics/managers?courseId=ops-101').set('Authorization', `Bearer ${own.acme.apiKey}`).expect(200);
+    const mA = res.body.managers.find((m: { managerId: string }) => m.managerId === 'mA');
+    // The team's adoption is still the checkpoint metric: r1 and r2 active at day 30, r2 at day 90.
+    expect(mA).toEqual({
+      managerId: 'mA', completions: 2, activated: false, activation: { active: 0, eligible: 2 },
+      adoption: curve(p(1, 2, 2), p(0, 0, 1), p(1, 1, 1)), medianDaysToFirstUse: 26, neverUsed: 0, status: 'green',
+    });
+  });
+
+  it('(b) activates a manager when one report used the skill 3 days ago, and agrees with the follow-up list', async () => {
+    expect(await managers()).toEqual({
+      mA: [false, 0, 2],
+      mB: [true, 1, 2],
+      mC: [true, 1, 2],
+      mD: [false, 0, 1], // usage before completion does not count
+      mE: [true, 1, 1], // a report before day 30 counts; today is in the window
+      mF: [false, 0, 1], // only ops-101 usage counts for ops-101
+    });
+    // Everyone past day 30 and not counted active above is on the follow-up list, and nobody else.
+    const followUp = await request(own.app).get('/v1/analytics/follow-up?courseId=ops-101').set('Authorization', `Bearer ${own.acme.apiKey}`).expect(200);
+    expect(followUp.body.items.map((i: { managerId: string; learnerId: string }) => [i.managerId, i.learnerId])).toEqual([
+      ['mA', 'r2'], ['mA', 'r1'], ['mB', 'r3'], ['mC', 'r6'], ['mF', 'r9'],
+    ]);
+  });
+
+  it('(c) counts a day exactly 6 days before today, not 7: the window is today and the 6 days before it', async () => {
+    expect((await managers()).mC).toEqual([true, 1, 2]); // 11-02: r5's 10-27 is 6 days ago, r6's 10-26 is 7
+    own.clock.set('2026-11-03T00:00:00Z');
+    expect(await managers()).toMatchObject({ mB: [true, 1, 2], mC: [false, 0, 2], mE: [true, 1, 1] }); // r4 10-30, r8 11-02 still in
+    own.clock.set('2026-11-01T23:59:59Z');
+    // A clock before r8's last day (11-02): only days up to today count, and r8's 10-29 is one.
+    expect(await managers()).toMatchObject({ mC: [true, 2, 2], mE: [true, 1, 1] });
+    own.clock.set('2026-11-06T12:00:00Z');
+    expect(await managers()).toMatchObject({ mB: [false, 0, 2], mE: [true, 1, 1] }); // r4's 10-30 is 7 days before 11-06
+  });
+
+  it('counts a report once across courses for the whole tenant, active in any course they completed', async () => {
+    const res = await request(own.app).get('/v1/analytics/managers').set('Authorization', `Bearer ${own.acme.apiKey}`).expect(200);
+    expect(res.body.courseId).toBeNull();
+    expect(res.body.managers.find((m: { managerId: string }) => m.managerId === 'mF')).toMatchObject({ completions: 2, activated: true, activation: { active: 1, eligible: 1 } });
+    const csv = parse((await request(own.app).get('/v1/analytics/managers?format=csv').set('Authorization', `Bearer ${own.acme.apiKey}`).expect(200)).text, { columns: true }) as Record<string, string>[];
+    expect(csv.map((r) => [r.manager_id, r.activated, r.activation_active, r.activation_eligible])).toEqual([
+      ['mA', 'false', '0', '2'], ['mB', 'true', '1', '2'], ['mC', 'true', '1', '2'], ['mD', 'false', '0', '1'], ['mE', 'true', '1', '1'], ['mF', 'true', '1', '1'],
+    ]);
   });
 });
