@@ -40,7 +40,11 @@ declare module 'fontkit' {
     ascent: number;
     descent: number;
     numGlyphs: number;
+    /** Every code point the font's cmap maps. */
+    characterSet: number[];
     hasGlyphForCodePoint(codePoint: number): boolean;
+    /** The glyph for a code point (created once per glyph id, with this code point). */
+    glyphForCodePoint(codePoint: number): Glyph;
     layout(text: string, features?: string[] | Record<string, boolean>): GlyphRun;
   }
 

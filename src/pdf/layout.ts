@@ -14,8 +14,10 @@ import { projectPath } from '../paths.js';
 /**
  * Bump when a change to the rendering code changes the bytes of a PDF for the same input
  * (template, wording and library changes are already part of the template version hash).
+ * 2: every glyph keeps its code points (see `fonts.ts`), so PDFs cached by revision 1, whose
+ * text layer could lack letters, are rendered again.
  */
-const RENDERER_REVISION = '1';
+const RENDERER_REVISION = '2';
 
 const hex = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected #rrggbb');
 const paletteName = z.enum(['primary', 'accent', 'text', 'muted', 'background']);
