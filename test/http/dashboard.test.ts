@@ -77,7 +77,8 @@ describe('/dashboard sign-in and session', () => {
     expect(res.text).toContain('Pending: no one at day 90 yet');
     expect(res.text).toContain('≈ 1.5 h, 900 (estimate: 3 active days × 30 min at 600/h)');
     expect(res.text).toContain('id="teams-table"');
-    expect(res.text).toContain('2 of 3 reports weekly-active');
+    // m1's reports a1, a2 and b1: only b1 has an active day in the 7 days ending 2026-11-02 (on 10-30).
+    expect(res.text).toContain('1 of 3 reports weekly-active');
     expect(res.text).toContain('Learner A2');
     expect(res.text).toContain('href="/v1/analytics/follow-up?courseId=py-101&amp;format=csv&amp;limit=10000"');
     const nb = await request(ctx.app).get('/dashboard?lang=nb').set('Cookie', cookie).expect(200);
