@@ -23,7 +23,9 @@ function linkedinButtons(v: CertificateVerification, t: TFunction, lang: Languag
     name: v.courseName[lang] ?? v.courseName.en,
     organizationName: v.issuerName,
     organizationId: v.tenant.branding.linkedinOrganizationId,
-    issuedAt: v.issuedAt,
+    // The credential's validity starts at the completion, and its expiry is counted from there: a
+    // completion reported months late must not show a shorter certification on the profile.
+    issuedAt: v.completedAt,
     validUntil: v.validUntil,
     certUrl: verifyUrl,
     certId: v.number,

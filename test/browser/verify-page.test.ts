@@ -3,7 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { browserTestOutput, launchChromium, startAppServer, type RunningServer } from '../helpers/browser.js';
 import { createTestContext, type TestContext, type TestTenant } from '../helpers/test-app.js';
 
-// Issued in January and expiring in December: a 0-based month would show up at both ends of 1–12.
+// Completed in December 2026 (the profile's issue date), issued in January, expiring in December 2027:
+// a 0-based month would show 11 at both ends.
 const NOW = '2027-01-04T09:00:00.000Z';
 const COMPLETED_AT = '2026-12-30T12:00:00Z';
 const COURSE_NAME = { en: 'Øresund Café Safety', nb: 'Øresund kafésikkerhet' };
@@ -106,8 +107,8 @@ describe('the verify page in headless Chromium', () => {
       ['startTask', 'CERTIFICATION_NAME'],
       ['name', COURSE_NAME.en],
       ['organizationId', LINKEDIN_ORGANIZATION_ID],
-      ['issueYear', '2027'],
-      ['issueMonth', '1'],
+      ['issueYear', '2026'],
+      ['issueMonth', '12'],
       ['expirationYear', '2027'],
       ['expirationMonth', '12'],
       ['certUrl', verifyUrl(expiring)],
@@ -152,8 +153,8 @@ describe('the verify page in headless Chromium', () => {
       ['startTask', 'CERTIFICATION_NAME'],
       ['name', 'Café Basics'],
       ['organizationName', 'Globex Learning'],
-      ['issueYear', '2027'],
-      ['issueMonth', '1'],
+      ['issueYear', '2026'],
+      ['issueMonth', '12'],
       ['certUrl', verifyUrl(lasting)],
       ['certId', lasting],
     ]);
