@@ -1,4 +1,4 @@
-import type { JWK } from 'jose';
+import { decodeJwt, decodeProtectedHeader, type JWK } from 'jose';
 import { BakedCredentialTooLargeError, InvalidPngError, isPng, unbakePng } from '../credentials/bake-png.js';
 import type { DocumentLoader } from '../credentials/document-loader.js';
 import { publicKeyJwk } from '../credentials/issuer-keys.js';
@@ -83,6 +83,17 @@ function fromPng(png: Buffer): Exclude<SubmittedCredential, { kind: 'png' }> {
   }
 }
 
+/** Whether a compact JWS's header and payload decode to JSON objects (garbage such as `abc.def.ghi` does not). */
+function hasJsonParts(jwt: string): boolean {
+  try {
+    decodeProtectedHeader(jwt);
+    decodeJwt(jwt);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Verifies a credential submitted as JSON-LD, as a VC-JWT or baked into a PNG. Credentials of
  * this instance's issuers and did:key issuers verify fully offline; other issuers get a failed
@@ -92,8 +103,8 @@ export async function verifySubmittedCredential(deps: VerifySubmittedDeps, input
   const submitted = input.kind === 'png' ? fromPng(input.png) : input;
   const now = deps.now();
   if (submitted.kind === 'jwt') {
-    if (!COMPACT_JWS.test(submitted.jwt.trim())) {
-      throw new AppError('not_a_credential', 400, 'The text is not a compact JWT.', { field: 'body' });
+    if (!COMPACT_JWS.test(submitted.jwt.trim()) || !hasJsonParts(submitted.jwt.trim())) {
+      throw new AppError('not_a_credential', 400, 'The text is not a compact JWT (header and payload must be base64url JSON objects).', { field: 'body' });
     }
     const result = await verifyVcJwt({ jwt: submitted.jwt.trim(), resolveJwk: jwkResolver(deps.documentLoader), now, checkStatus: deps.checkStatus });
     return { verified: result.verified, format: 'vc-jwt', checks: result.checks, credential: summary(result.credential) };

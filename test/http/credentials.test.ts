@@ -148,6 +148,7 @@ describe('Open Badges 3.0 credentials', () => {
     ['non-credential JSON', 'application/json', '{"hello":"world"}', 'not_a_credential'],
     ['a PNG without a credential', 'image/png', Buffer.from('89504e470d0a1a0a', 'hex'), 'invalid_png'],
     ['garbage text', 'text/plain', 'not a jwt', 'not_a_credential'],
+    ['garbage shaped like a JWT', 'application/vc+jwt', 'abc.def.ghi', 'not_a_credential'],
   ])('rejects %s with problem+json', async (_name, type, body, code) => {
     const res = await request(ctx.app).post('/v1/verify').set('Content-Type', type).send(body as string);
     expect(res.status).toBe(400);
