@@ -131,7 +131,7 @@ export async function verifyVcJwt(options: VerifyVcJwtOptions): Promise<VcJwtVer
   else if (payload.iss !== undefined && payload.iss !== issuer) checks.push({ check: 'issuer', ok: false, detail: 'iss does not match issuer' });
   else checks.push({ check: 'issuer', ok: true });
   checks.push(jwtValidity(payload, now));
-  if (payload.credentialStatus !== undefined) checks.push(await checkStatusEntries(payload.credentialStatus, checkStatus));
+  if (payload.credentialStatus !== undefined) checks.push(await checkStatusEntries(payload, checkStatus));
   if (isOpenBadge(payload)) {
     const schema = validateAchievementCredential(payload);
     checks.push(schema.ok ? { check: 'schema', ok: true } : { check: 'schema', ok: false, detail: schema.errors.slice(0, 5).join('; ') });

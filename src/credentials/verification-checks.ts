@@ -30,8 +30,33 @@ export interface StatusCheckResult {
 /** A `credentialStatus` entry as found in the credential (e.g. a BitstringStatusListEntry). */
 export type CredentialStatusEntry = Record<string, unknown>;
 
-/** Looks up one status entry; may throw (reported as a failed `status` check). */
-export type StatusChecker = (entry: CredentialStatusEntry) => Promise<StatusCheckResult>;
+/** What a status checker knows of the credential whose entry it reads. */
+export interface StatusCheckContext {
+  /** The credential's issuer id (`issuer` or `issuer.id`), or undefined when it has none. */
+  issuerId: string | undefined;
+}
+
+/**
+ * Looks up one status entry of a credential issued by `context.issuerId`; may throw (reported as
+ * a failed `status` check). A checker must refuse a status list issued by anyone else: throw
+ * {@link StatusListIssuerMismatch}.
+ */
+export type StatusChecker = (entry: CredentialStatusEntry, context: StatusCheckContext) => Promise<StatusCheckResult>;
+
+/** The stable reason a status check gives when the status list is not the credential issuer's. */
+export const STATUS_LIST_ISSUER_MISMATCH = 'status list issuer mismatch';
+
+/**
+ * Thrown by a {@link StatusChecker} when the status list credential's issuer is not the
+ * credential's issuer; the `status` check then fails with
+ * `status check failed: status list issuer mismatch (…)`.
+ */
+export class StatusListIssuerMismatch extends Error {
+  override readonly name = 'StatusListIssuerMismatch';
+  constructor(listIssuer: string, credentialIssuer: string | undefined) {
+    super(`${STATUS_LIST_ISSUER_MISMATCH} (the list is issued by ${listIssuer}, the credential by ${credentialIssuer ?? '(no issuer)'})`);
+  }
+}
 
 const DATE_TIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -149,14 +174,27 @@ export function checkValidity(credential: Record<string, unknown>, now: Date): C
   return { check: 'validity', ok: true };
 }
 
-/** `status`: every `credentialStatus` entry is checked and none is revoked. */
-export async function checkStatusEntries(status: unknown, checkStatus: StatusChecker | undefined): Promise<CheckResult> {
+/** The fields of a credential the `status` check reads. */
+export interface StatusFields {
+  credentialStatus?: unknown;
+  /** `issuer` as in the credential: a string or an object with an `id`. */
+  issuer?: unknown;
+}
+
+/**
+ * `status`: every `credentialStatus` entry is checked and none is revoked. The checker is told
+ * the credential's issuer, so that it can refuse a status list issued by someone else (see
+ * {@link StatusChecker}).
+ */
+export async function checkStatusEntries(credential: StatusFields, checkStatus: StatusChecker | undefined): Promise<CheckResult> {
+  const status = credential.credentialStatus;
   const entries = Array.isArray(status) ? status : [status];
   if (!checkStatus) return { check: 'status', ok: false, detail: 'status not checked: no status checker configured' };
+  const context: StatusCheckContext = { issuerId: issuerIdOf(credential as Record<string, unknown>) };
   for (const entry of entries) {
     if (!entry || typeof entry !== 'object') return { check: 'status', ok: false, detail: 'credentialStatus entry is not an object' };
     try {
-      const result = await checkStatus(entry as CredentialStatusEntry);
+      const result = await checkStatus(entry as CredentialStatusEntry, context);
       if (result.revoked) return { check: 'status', ok: false, detail: result.detail ?? 'revoked' };
     } catch (error) {
       return { check: 'status', ok: false, detail: `status check failed: ${message(error)}` };

@@ -96,7 +96,7 @@ export async function verifyCredential(options: VerifyCredentialOptions): Promis
     await checkIssuerBinding(doc, documentLoader),
     checkValidity(doc, now),
   ];
-  if (doc.credentialStatus !== undefined) checks.push(await checkStatusEntries(doc.credentialStatus, checkStatus));
+  if (doc.credentialStatus !== undefined) checks.push(await checkStatusEntries(doc, checkStatus));
   if (isOpenBadge(doc)) {
     const schema = validateAchievementCredential(doc);
     checks.push(schema.ok ? { check: 'schema', ok: true } : { check: 'schema', ok: false, detail: schema.errors.slice(0, 5).join('; ') });

@@ -119,7 +119,7 @@ export async function credentialOutcomes(deps: VcApiVerifierDeps, credential: un
     await checkIssuerBinding(doc, deps.documentLoader, { proofs: 'some' }),
     validityOf(doc, now),
   ];
-  if (doc.credentialStatus !== undefined) outcomes.push(await checkStatusEntries(doc.credentialStatus, deps.checkStatus));
+  if (doc.credentialStatus !== undefined) outcomes.push(await checkStatusEntries(doc, deps.checkStatus));
   if (isOpenBadge(doc)) {
     const schema = validateAchievementCredential(doc);
     outcomes.push(schema.ok ? { check: 'schema', ok: true } : { check: 'schema', ok: false, detail: schema.errors.slice(0, 5).join('; ') });

@@ -5,7 +5,7 @@ import type { Tenant } from '../db/tenants-repository.js';
 import { cachedTenant } from '../tenants/tenant-cache.js';
 import type { DocumentLoader } from '../credentials/document-loader.js';
 import { verifyCredential } from '../credentials/verify-credential.js';
-import { checkStatusEntries, checkValidity, type CheckResult, type StatusChecker } from '../credentials/verification-checks.js';
+import { checkStatusEntries, checkValidity, issuerIdOf, type CheckResult, type StatusChecker } from '../credentials/verification-checks.js';
 import { certificateStatus, type CertificateStatus } from '../issuance/certificate-status.js';
 import { BoundedCache } from './bounded-cache.js';
 
@@ -41,10 +41,10 @@ export interface VerifyCertificateDeps {
 }
 
 /** What never changes for a stored credential version: signature, issuer and schema results,
- * and the dates and status entry that the per-request checks read (so no re-parsing). */
+ * and the dates, status entry and issuer id that the per-request checks read (so no re-parsing). */
 export interface StaticVerification {
   checks: readonly CheckResult[];
-  timeFields: { validFrom?: unknown; validUntil?: unknown; credentialStatus?: unknown };
+  timeFields: { validFrom?: unknown; validUntil?: unknown; credentialStatus?: unknown; issuer?: string | undefined };
 }
 
 const TIME_INDEPENDENT = new Set(['signature', 'issuer', 'schema']);
@@ -88,14 +88,15 @@ export async function verifyCertificate(deps: VerifyCertificateDeps, number: str
   let checks: CheckResult[];
   if (cached) {
     const { timeFields } = cached;
-    checks = [...cached.checks, checkValidity(timeFields, now), await checkStatusEntries(timeFields.credentialStatus, deps.checkStatus)];
+    checks = [...cached.checks, checkValidity(timeFields, now), await checkStatusEntries(timeFields, deps.checkStatus)];
   } else {
     const stored = findCredentialByNumber(deps.db, number)!;
     const credential = JSON.parse(stored.credentialJson) as Record<string, unknown>;
     checks = (await verifyCredential({ credential, documentLoader: deps.documentLoader, now, checkStatus: deps.checkStatus })).checks;
     const { validFrom, validUntil, credentialStatus } = credential;
     // Keyed by the version verified (a renewal by another process may land between the two reads).
-    deps.staticChecks.set(`${number}@${stored.version}`, { checks: staticChecksOf(checks), timeFields: { validFrom, validUntil, credentialStatus } });
+    const timeFields = { validFrom, validUntil, credentialStatus, issuer: issuerIdOf(credential) };
+    deps.staticChecks.set(`${number}@${stored.version}`, { checks: staticChecksOf(checks), timeFields });
   }
   return {
     number,

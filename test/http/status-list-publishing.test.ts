@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import type { CredentialSigner } from '../../src/credentials/credential-signer.js';
+import { issuerIdOf } from '../../src/credentials/verification-checks.js';
 import { findStatusList } from '../../src/db/status-lists-repository.js';
 import { publishStatusList } from '../../src/issuance/publish-status-list.js';
 import { revokeIssuedCredential } from '../../src/vc-api/update-credential-status.js';
@@ -25,7 +26,7 @@ function outOfOrderSigner(signer: CredentialSigner): CredentialSigner {
 
 describe('status-list publishing', () => {
   let ctx: TestContext;
-  const credentials: Array<{ id: string; credentialStatus: { statusListCredential: string; statusListIndex: string } }> = [];
+  const credentials: Array<{ id: string; issuer: string; credentialStatus: { statusListCredential: string; statusListIndex: string } }> = [];
 
   beforeAll(async () => {
     ctx = await createTestContext();
@@ -43,14 +44,17 @@ describe('status-list publishing', () => {
   });
   afterAll(() => ctx.close());
 
+  /** The status of `vc` as the verifiers read it (told the credential's issuer, as they are). */
+  const statusOf = (check: ReturnType<typeof createLocalStatusCheck>, vc: (typeof credentials)[number]) =>
+    check(vc.credentialStatus, { issuerId: issuerIdOf(vc) });
   const deps = (signer: CredentialSigner) => ({ db: ctx.database.db, now: ctx.clock.now, masterKey: ctx.masterKey, signer, publicUrl: ctx.publicUrl });
 
   it('keeps every revocation when concurrent publishes finish out of order', async () => {
     const slowFirst = deps(outOfOrderSigner(ctx.signer));
     await Promise.all(credentials.slice(0, 2).map((vc) => revokeIssuedCredential(slowFirst, { tenant: ctx.acme.tenant, credentialId: vc.id })));
     const check = createLocalStatusCheck(deps(ctx.signer));
-    for (const vc of credentials.slice(0, 2)) expect((await check(vc.credentialStatus)).revoked).toBe(true);
-    expect((await check(credentials[2]!.credentialStatus)).revoked).toBe(false);
+    for (const vc of credentials.slice(0, 2)) expect((await statusOf(check, vc)).revoked).toBe(true);
+    expect((await statusOf(check, credentials[2]!)).revoked).toBe(false);
   });
 
   it('shares one waiting publish between callers and never saves an older list over a newer one', async () => {
@@ -74,8 +78,8 @@ describe('status-list publishing', () => {
     const vc = credentials[2]!;
     await expect(revokeIssuedCredential(deps(failing), { tenant: ctx.acme.tenant, credentialId: vc.id })).rejects.toThrow('signer unavailable');
     const check = createLocalStatusCheck(deps(ctx.signer));
-    expect((await check(vc.credentialStatus)).revoked).toBe(false);
+    expect((await statusOf(check, vc)).revoked).toBe(false);
     await revokeIssuedCredential(deps(ctx.signer), { tenant: ctx.acme.tenant, credentialId: vc.id });
-    expect((await check(vc.credentialStatus)).revoked).toBe(true);
+    expect((await statusOf(check, vc)).revoked).toBe(true);
   });
 });
