@@ -20,17 +20,26 @@ export function reserveIdempotencyKey(db: Db, record: { tenantId: string; key: s
   return db.insert(idempotencyKeys).values({ ...record, certificateNumber: null }).onConflictDoNothing().run().changes === 1;
 }
 
-/** Records the certificate a reserved key's request was answered with (a key answered before keeps its answer). */
-export function completeIdempotencyKey(db: Db, tenantId: string, key: string, certificateNumber: string): void {
-  db.update(idempotencyKeys)
-    .set({ certificateNumber })
-    .where(and(keyOf(tenantId, key), isNull(idempotencyKeys.certificateNumber)))
+/**
+ * Records the certificate a key's request was answered with, for the same body only: a key held
+ * for another body, or already answered, keeps what it has. A request that did not reserve the
+ * key (the same body sent again while the first was in flight) records it too, re-creating the
+ * row if a failed first request freed it meanwhile.
+ */
+export function completeIdempotencyKey(db: Db, record: { tenantId: string; key: string; requestHash: string; createdAt: string }, certificateNumber: string): void {
+  db.insert(idempotencyKeys)
+    .values({ ...record, certificateNumber })
+    .onConflictDoUpdate({
+      target: [idempotencyKeys.tenantId, idempotencyKeys.key],
+      set: { certificateNumber },
+      setWhere: and(eq(idempotencyKeys.requestHash, record.requestHash), isNull(idempotencyKeys.certificateNumber)),
+    })
     .run();
 }
 
-/** Frees a reservation whose request failed, so the key can be used again (an answered key stays). */
-export function releaseIdempotencyKey(db: Db, tenantId: string, key: string): void {
+/** Frees this body's unanswered reservation after its request failed, so the key can be used again. */
+export function releaseIdempotencyKey(db: Db, tenantId: string, key: string, requestHash: string): void {
   db.delete(idempotencyKeys)
-    .where(and(keyOf(tenantId, key), isNull(idempotencyKeys.certificateNumber)))
+    .where(and(keyOf(tenantId, key), eq(idempotencyKeys.requestHash, requestHash), isNull(idempotencyKeys.certificateNumber)))
     .run();
 }

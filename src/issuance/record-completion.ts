@@ -43,10 +43,10 @@ export async function recordCompletion(
   try {
     result = await issueCertificate(deps, tenant, input);
   } catch (error) {
-    if (reserved) releaseIdempotencyKey(deps.db, tenant.id, idempotencyKey);
+    if (reserved) releaseIdempotencyKey(deps.db, tenant.id, idempotencyKey, requestHash);
     throw error;
   }
-  completeIdempotencyKey(deps.db, tenant.id, idempotencyKey, result.certificate.number);
+  completeIdempotencyKey(deps.db, reservation, result.certificate.number);
   return result;
 }
 
