@@ -36,9 +36,10 @@ export function usageOf(alias: string, tenantId: string): SQL {
 
 /**
  * Whether the `adoption_facts` row `alias` (a completion) is active in the last week: an active
- * day of its learner and course in the 7 days ending today (today and the 6 days before it, as the
- * verify page's "Active in the last 7 days" bar), on or after its completion day (usage before
- * completion never counts for adoption). The follow-up list and manager activation share this rule.
+ * day of its learner and course in the 7 days ending today (today and the 6 days before it, the
+ * window of the verify page's "Active in the last 7 days" bar), on or after its completion day:
+ * usage before completion never counts for adoption (the verify page, which shows usage evidence
+ * rather than adoption, counts it). The follow-up list and manager activation share this rule.
  * Exact from the facts alone while the last active day is on or before today: it is in the week
  * when it is at most 6 days before today. Only a completion with an active day after today (a
  * clock set in the past) reads usage_days, one primary-key seek.

@@ -278,7 +278,8 @@ export const adoptionFacts = sqliteTable(
  * Fingerprints of ingested statements: replays are recognised, conflicts refused. Each is the first
  * 128 bits of a SHA-256, as a 16-byte blob: the table grows with every statement ever ingested, and
  * at a quarter of the hex text's size it stays small (and ingest writes fewer pages). Migration 0013
- * makes it a WITHOUT ROWID table: the primary key is its only B-tree.
+ * makes it a WITHOUT ROWID table: the primary key is its only B-tree. drizzle-kit's snapshot does
+ * not record WITHOUT ROWID: a generated migration that rebuilds this table must add it again.
  */
 export const usageStatements = sqliteTable(
   'usage_statements',

@@ -30,7 +30,8 @@ export async function certificatePdf(
   deps: { db: Db; publicUrl: string },
   options: { number: string; language: (learnerLocale: string | null) => Language },
 ): Promise<CertificatePdf | undefined> {
-  // A re-download needs only the certificate's tenant (for its branding fingerprint), not the row.
+  // A re-download needs only the certificate's tenant (for its branding fingerprint) and the
+  // learner's locale (for the language), not the whole row.
   const found = findCertificateTenantAndLocale(deps.db, options.number);
   if (!found) return undefined;
   const language = options.language(found.learnerLocale);

@@ -7,6 +7,7 @@ import { learnerUsage } from '../db/usage-repository.js';
 import { usageSourceNames } from '../db/usage-sources-repository.js';
 import type { CredentialSigner } from '../credentials/credential-signer.js';
 import { buildIssuerProfile } from '../credentials/issuer-profile.js';
+import { issuerIdOf } from '../credentials/verification-checks.js';
 import { certificateLinks } from '../issuance/certificate-links.js';
 import { loadIssuingKey, type ActiveSigningKey } from '../issuance/tenant-signing-key.js';
 import { didKeyOf } from '../vc-api/issuer-identifiers.js';
@@ -51,14 +52,6 @@ export function createEvidenceCache(capacity = 20_000, maxBytes = 16 * 1024 * 10
 
 /** Why evidence is not shown: the course measures no usage, or the learner or tenant hid it. */
 export type NoEvidenceReason = 'not_measured' | 'hidden';
-
-/** The `issuer` id of a credential, whether `issuer` is a string or a Profile object. */
-function credentialIssuerId(credential: { issuer?: unknown }): string | undefined {
-  const { issuer } = credential;
-  if (typeof issuer === 'string') return issuer;
-  if (issuer && typeof issuer === 'object' && typeof (issuer as { id?: unknown }).id === 'string') return (issuer as { id: string }).id;
-  return undefined;
-}
 
 /**
  * The identifier a usage attestation is issued by and the key that signs it: the issuer of the
@@ -110,7 +103,7 @@ export async function usageEvidence(
 
   const stored = findCredentialByNumber(deps.db, certificate.number);
   if (!stored) throw new TypeError(`certificate ${certificate.number} has no stored credential`);
-  const badgeIssuerId = credentialIssuerId(JSON.parse(stored.credentialJson) as { issuer?: unknown });
+  const badgeIssuerId = issuerIdOf(JSON.parse(stored.credentialJson) as Record<string, unknown>);
   const { issuerId, key } = loadAttestingKey(deps.db, { tenant, publicUrl: deps.publicUrl, masterKey: deps.masterKey, badgeIssuerId });
   const unsigned = buildUsageAttestation({
     publicUrl: deps.publicUrl,

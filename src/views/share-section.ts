@@ -23,7 +23,7 @@ function linkedinButtons(v: CertificateVerification, t: TFunction, lang: Languag
     name: v.courseName[lang] ?? v.courseName.en,
     organizationName: v.issuerName,
     organizationId: v.tenant.branding.linkedinOrganizationId,
-    // The credential's validity starts at the completion, and its expiry is counted from there: a
+    // The certification dates from the completion, and its expiry is counted from there: a
     // completion reported months late must not show a shorter certification on the profile.
     issuedAt: v.completedAt,
     validUntil: v.validUntil,

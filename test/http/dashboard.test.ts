@@ -163,6 +163,14 @@ describe('/dashboard sessions held server-side', () => {
     await request(ctx.app).get('/dashboard').set('Cookie', other).expect(200);
   });
 
+  it('ends the session a browser already had when it signs in again', async () => {
+    const first = await signIn(ctx.acme.apiKey);
+    const res = await request(ctx.app).post('/dashboard/sign-in').set('Cookie', first).type('form').send({ apiKey: ctx.acme.apiKey, lang: 'en' }).expect(303);
+    const second = ([] as string[]).concat(res.headers['set-cookie'] ?? [])[0]!.split(';')[0]!;
+    await notSignedIn(first);
+    await request(ctx.app).get('/dashboard').set('Cookie', second).expect(200);
+  });
+
   it('keeps only a SHA-256 of the session id, beside tenant, key and the 8-hour expiry', async () => {
     const cookie = await signIn(ctx.globex.apiKey);
     const id = cookie.split('=')[1]!.split('.')[0]!;

@@ -44,8 +44,11 @@ export interface SessionDeps {
  * Expired sessions, and those of revoked keys, are deleted at the next sign-in.
  */
 export interface Sessions {
-  /** Opens a session for an admin key's tenant and sets its cookie. */
-  start(res: Response, auth: AuthContext): void;
+  /**
+   * Opens a session for an admin key's tenant and sets its cookie. A session the request already
+   * carried ends, so no earlier copy of this browser's cookie stays valid.
+   */
+  start(req: Request, res: Response, auth: AuthContext): void;
   /** Ends the request's session server-side (if it has one) and clears the cookie. */
   end(req: Request, res: Response): void;
   /** The session's tenant and key, or undefined when absent, forged, unknown, ended, expired, or its key revoked. */
@@ -82,8 +85,10 @@ export function createSessions(deps: SessionDeps): Sessions {
   };
 
   return {
-    start(res, auth) {
+    start(req, res, auth) {
       if (!auth.apiKey) throw new TypeError('a dashboard session needs an API key');
+      const previous = sessionId(req);
+      if (previous) deleteDashboardSession(deps.db, sha256Hex(previous));
       const now = deps.now();
       deleteDeadDashboardSessions(deps.db, now.toISOString());
       const id = randomBytes(32).toString('base64url');

@@ -65,7 +65,7 @@ export function dashboardRouter(deps: AnalyticsDeps & SessionDeps & { analyticsD
       return sendPage(res, 401, renderSignIn({ t, lang, error: t('dashboard:signIn.invalid') }));
     }
     if (auth.apiKey?.scope !== 'admin') return sendPage(res, 403, renderSignIn({ t, lang, error: t('dashboard:signIn.wrongScope') }));
-    sessions.start(res, auth);
+    sessions.start(req, res, auth);
     res.redirect(303, `/dashboard?lang=${lang}`);
   });
 

@@ -39,7 +39,7 @@ export function managersTable(options: TableContext & { managers: ManagerActivat
   const { t, managers } = options;
   if (managers.length === 0) return html`<p class="muted">${t('dashboard:table.empty')}</p>`;
   const rows = managers.map((m) => {
-    const activated = m.activated === null ? t('dashboard:managers.notYet') : t(m.activated ? 'dashboard:managers.yes' : 'dashboard:managers.no');
+    const activated = t(m.activated ? 'dashboard:managers.yes' : 'dashboard:managers.no');
     return html`<tr><th scope="row">${m.managerId}</th><td><strong>${activated}</strong><br><span class="muted">${t('dashboard:managers.activation', m.activation)}</span></td>${adoptionCells(m, options)}</tr>`;
   });
   return html`<div class="scroll"><table id="managers-table"><caption class="vh">${t('dashboard:managers.heading')}</caption><thead>${headers(t, t('dashboard:managers.manager'), t('dashboard:managers.activated'))}</tr></thead><tbody>${rows}</tbody></table></div>`;

@@ -38,7 +38,10 @@ export const analyticsPaths: ZodOpenApiPathsObject = {
     get: reportOperation({
       operationId: 'managerActivation',
       summary: 'Adoption by manager',
-      description: 'How many of each manager’s completers apply the skill, to find where follow-up helps.',
+      description:
+        'Per manager: `activated` is true when at least one direct report used the skill in the 7 days ending today ' +
+        '(on or after completing a course in scope); `activation` counts those reports (`active`) among all of them ' +
+        '(`eligible`, each learner once); the adoption at 30/60/90 days is the team’s, as in the adoption report.',
       query: analyticsFilterQuery,
     }),
   },
