@@ -13,8 +13,6 @@ export interface AdoptionCounts {
   completions: number;
   eligible: Record<Checkpoint, number>;
   active: Record<Checkpoint, number>;
-  /** Learners weekly-active at the latest checkpoint that has passed for them. */
-  latestActive: number;
   medianDaysToFirstUse: number | null;
   neverUsed: number;
   /** Active days from completion to today; null unless `countActiveDays` was asked for. */
@@ -76,7 +74,6 @@ export function queryAdoptionCounts(db: Db, options: { scope: AnalyticsScope; gr
     histogram AS (
       SELECT grp, first_use, count(*) AS k,
         sum(e30) AS e30, sum(a30) AS a30, sum(e60) AS e60, sum(a60) AS a60, sum(e90) AS e90, sum(a90) AS a90,
-        sum(CASE WHEN e90 THEN a90 WHEN e60 THEN a60 WHEN e30 THEN a30 ELSE 0 END) AS latest_active,
         sum(active_days) AS active_days
       FROM facts GROUP BY grp, first_use
     ),
@@ -88,7 +85,6 @@ export function queryAdoptionCounts(db: Db, options: { scope: AnalyticsScope; gr
     )
     SELECT grp AS key, sum(k) AS completions,
       sum(e30) AS e30, sum(a30) AS a30, sum(e60) AS e60, sum(a60) AS a60, sum(e90) AS e90, sum(a90) AS a90,
-      sum(latest_active) AS latest_active,
       -- The median of n first uses: the mean of the values at ranks (n + 1) / 2 and (n + 2) / 2.
       (min(CASE WHEN first_use IS NOT NULL AND upto >= (used + 1) / 2 THEN first_use END)
         + min(CASE WHEN first_use IS NOT NULL AND upto >= (used + 2) / 2 THEN first_use END)) / 2.0 AS median,
@@ -99,7 +95,6 @@ export function queryAdoptionCounts(db: Db, options: { scope: AnalyticsScope; gr
     completions: Number(r.completions),
     eligible: { 30: Number(r.e30), 60: Number(r.e60), 90: Number(r.e90) },
     active: { 30: Number(r.a30), 60: Number(r.a60), 90: Number(r.a90) },
-    latestActive: Number(r.latest_active),
     medianDaysToFirstUse: r.median === null ? null : Number(r.median),
     neverUsed: Number(r.never_used),
     activeDays: countActiveDays ? Number(r.active_days) : null,

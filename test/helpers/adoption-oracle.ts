@@ -80,7 +80,6 @@ export function adoptionCountsFromUsageDays(db: Db, options: { scope: AnalyticsS
     )
     SELECT grp AS key, count(*) AS completions,
       sum(e30) AS e30, sum(a30) AS a30, sum(e60) AS e60, sum(a60) AS a60, sum(e90) AS e90, sum(a90) AS a90,
-      sum(CASE WHEN e90 THEN a90 WHEN e60 THEN a60 WHEN e30 THEN a30 ELSE 0 END) AS latest_active,
       avg(CASE WHEN first_use IS NOT NULL AND rn IN ((n + 1) / 2, (n + 2) / 2) THEN first_use END) AS median,
       sum(first_use IS NULL) AS never_used, sum(active_days) AS active_days
     FROM ranked GROUP BY grp ORDER BY grp IS NULL, grp`);
@@ -89,7 +88,6 @@ export function adoptionCountsFromUsageDays(db: Db, options: { scope: AnalyticsS
     completions: Number(r.completions),
     eligible: { 30: Number(r.e30), 60: Number(r.e60), 90: Number(r.e90) },
     active: { 30: Number(r.a30), 60: Number(r.a60), 90: Number(r.a90) },
-    latestActive: Number(r.latest_active),
     medianDaysToFirstUse: r.median === null ? null : Number(r.median),
     neverUsed: Number(r.never_used),
     activeDays: countActiveDays ? Number(r.active_days) : null,
