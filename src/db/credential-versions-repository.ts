@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, isNotNull, isNull, lte } from 'drizzle-orm';
+import { toDateTimeStamp } from '../credentials/date-time.js';
 import type { Db } from './client.js';
 import { certificates, credentialVersions } from './schema.js';
 import type { CertificateRecord } from './certificates-repository.js';
@@ -58,11 +59,6 @@ export function replaceWithRenewedVersion(
   });
 }
 
-/** An instant in the stored `valid_until` form (`YYYY-MM-DDTHH:MM:SSZ`), rounded down to the second. */
-function storedInstant(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 /**
  * Unrevoked certificates of all tenants whose validity ends within `[from, to]` (both
  * inclusive), earliest end first: the renewal candidates of one run.
@@ -79,8 +75,8 @@ export function certificatesDueForRenewal(db: Db, range: { from: Date; to: Date 
     .where(
       and(
         isNotNull(certificates.validUntil),
-        gte(certificates.validUntil, storedInstant(range.from)),
-        lte(certificates.validUntil, storedInstant(range.to)),
+        gte(certificates.validUntil, toDateTimeStamp(range.from, 'from')),
+        lte(certificates.validUntil, toDateTimeStamp(range.to, 'to')),
         isNull(certificates.revokedAt),
       ),
     )

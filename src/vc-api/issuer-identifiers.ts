@@ -29,16 +29,15 @@ export function didKeyVerificationMethod(publicKeyMultibase: string): string {
 /**
  * The tenant's `did:web` and the `did:key` of its active signing key (a rotation yields a new
  * `did:key`; credentials signed with an older one keep verifying, did:key resolves offline).
- * Pass `activeKey` when the same key will sign, so both come from one read.
+ * Pass the active `key` when the same key will sign, so both come from one read.
  * @throws TypeError when the tenant has no active key (every tenant gets one at creation).
  */
 export function tenantIssuerIds(
   db: Db,
   publicUrl: string,
   tenant: Pick<Tenant, 'id' | 'slug'>,
-  activeKey: SigningKeyRecord | undefined = findActiveSigningKey(db, tenant.id),
+  key: SigningKeyRecord | undefined = findActiveSigningKey(db, tenant.id),
 ): TenantIssuerIds {
-  const key = activeKey;
   if (!key) throw new TypeError(`tenant ${tenant.id} has no active signing key`);
   return { didWeb: didWebForIssuer(publicUrl, tenant.slug), didKey: didKeyOf(key.publicKeyMultibase) };
 }
