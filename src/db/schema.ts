@@ -238,6 +238,8 @@ export const usageDays = sqliteTable(
   // The primary key is the only index: every query (verify, analytics) seeks by learner and course.
   // A (tenant, course, day) index was dropped (0005): nothing read it, and it cost ingest one
   // more random page write per new active day (about 45% of the commit time with 1M rows).
+  // Migration 0016 makes it a WITHOUT ROWID table, so the key is the table: one B-tree insert per
+  // new day. drizzle-kit's snapshot does not record WITHOUT ROWID (as for usage_statements).
   (t) => [primaryKey({ columns: [t.tenantId, t.learnerId, t.courseId, t.day] })],
 );
 

@@ -1,0 +1,72 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { openDatabase, type DatabaseHandle } from '../../../src/db/client.js';
+import { learnerUsage } from '../../../src/db/usage-repository.js';
+import { projectPath } from '../../../src/paths.js';
+
+/**
+ * Migration 0016 rebuilds usage_days as a WITHOUT ROWID table. Every active day stored before it
+ * must survive unchanged, and the adoption-fact triggers that name the table must come back as
+ * they were (the HTTP tests exercise them on fresh databases).
+ */
+const TENANT = 'tenant-1';
+const DAYS = [
+  ['learner-b', 'course-1', '2026-10-02', 3, 'source-1'],
+  ['learner-a', 'course-1', '2026-10-01', 1, null],
+  ['learner-a', 'course-1', '2026-09-30', 2, 'source-2'],
+  ['learner-a', 'course-2', '2026-10-01', 5, null],
+] as const;
+
+let dir: string;
+let database: DatabaseHandle;
+let triggersBefore: unknown[];
+const triggers = (db: { prepare(sql: string): { all(): unknown[] } }) =>
+  db.prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'credence-usage-days-'));
+  const path = join(dir, 'credence.db');
+  // The database as it was before 0016: migrations up to 0015, usage_days a rowid table.
+  const migrations = join(dir, 'drizzle');
+  cpSync(projectPath('drizzle'), migrations, { recursive: true });
+  const journalPath = join(migrations, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ idx: number }> };
+  journal.entries = journal.entries.filter((entry) => entry.idx < 16);
+  writeFileSync(journalPath, JSON.stringify(journal));
+  const old = new Database(path);
+  migrate(drizzle(old), { migrationsFolder: migrations });
+  const insert = old.prepare('INSERT INTO usage_days (tenant_id, learner_id, course_id, day, statements, source_id) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const row of DAYS) insert.run(TENANT, ...row);
+  triggersBefore = triggers(old);
+  old.close();
+  database = openDatabase(path);
+});
+afterAll(() => {
+  database.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('usage days stored before migration 0016', () => {
+  it('are all kept, in a WITHOUT ROWID table', () => {
+    const { sql } = database.sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'usage_days'").get() as { sql: string };
+    expect(sql).toMatch(/WITHOUT ROWID\s*$/);
+    const rows = database.sqlite.prepare('SELECT learner_id, course_id, day, statements, source_id FROM usage_days WHERE tenant_id = ?').raw().all(TENANT);
+    expect(rows).toEqual([...DAYS].map((row) => [...row]).sort((a, b) => `${a[0]}|${a[1]}|${a[2]}`.localeCompare(`${b[0]}|${b[1]}|${b[2]}`)));
+  });
+
+  it('read back as the verify page reads them', () => {
+    expect(learnerUsage(database.db, { tenantId: TENANT, learnerId: 'learner-a', courseId: 'course-1' })).toEqual({
+      days: ['2026-09-30', '2026-10-01'],
+      sourceIds: ['source-2'],
+    });
+  });
+
+  it('keep the adoption-fact triggers exactly as they were', () => {
+    expect(triggersBefore.length).toBeGreaterThanOrEqual(3);
+    expect(triggers(database.sqlite)).toEqual(triggersBefore);
+  });
+});
