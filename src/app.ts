@@ -21,6 +21,7 @@ import { dashboardRouter } from './http/routes/dashboard.js';
 import { homeRouter } from './http/routes/home.js';
 import { oauthRouter } from './http/routes/oauth.js';
 import { issuerLogoRouter } from './http/routes/issuer-logo.js';
+import { achievementImageRouter } from './http/routes/achievement-image.js';
 import { issuersRouter } from './http/routes/issuers.js';
 import { ogImageRouter } from './http/routes/og-image.js';
 import { publicVerifierRouter } from './http/routes/public-verifier.js';
@@ -149,6 +150,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(statusListsRouter(deps));
   app.use(ogImageRouter(deps));
   app.use(issuerLogoRouter(deps));
+  app.use(achievementImageRouter(deps));
 
   app.use(() => {
     throw new AppError('not_found', 404, 'There is nothing at this address.');

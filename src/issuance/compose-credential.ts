@@ -3,6 +3,7 @@ import type { Tenant } from '../db/tenants-repository.js';
 import { buildAchievementCredential, type AchievementCredential } from '../credentials/build-achievement-credential.js';
 import { toDateTimeStamp } from '../credentials/date-time.js';
 import type { IssuerProfile } from '../credentials/issuer-profile.js';
+import { achievementImageUrl, achievementUrl } from './achievement-links.js';
 import { certificateLinks } from './certificate-links.js';
 import type { StatusSlot } from './allocate-status-slot.js';
 import { statusListUrl } from './publish-status-list.js';
@@ -53,11 +54,11 @@ export function composeAchievementCredential(options: {
     validUntil: validity.until,
     subject: { name: learner.name, email: learner.email, learnerId: learner.id },
     achievement: {
-      id: `${publicUrl}/issuers/${tenant.slug}/achievements/${encodeURIComponent(course.id)}`,
+      id: achievementUrl(publicUrl, tenant.slug, course.id),
       name: course.name.en,
       description: course.description.en,
       criteriaNarrative: course.criteria.en,
-      image: course.image ?? undefined,
+      image: course.image ?? achievementImageUrl(publicUrl, tenant.slug, course.id),
     },
     credentialStatus: { statusListIndex: slot.index, statusListCredential: statusListUrl(publicUrl, tenant.slug, slot.listId, issuer.id) },
   });

@@ -57,6 +57,22 @@ export const issuerPaths: ZodOpenApiPathsObject = {
       },
     },
   },
+  '/issuers/{slug}/achievements/{courseId}/image.png': {
+    get: {
+      tags,
+      operationId: 'getAchievementImage',
+      summary: 'A course’s default achievement image',
+      description:
+        'The course’s badge artwork (course name, issuer name and brand colour; 600×600 PNG): the `Achievement.image` of its credentials when the course sets no `image` of its own.',
+      security: [],
+      requestParams: { path: slug.extend({ courseId: z.string().meta({ description: 'The course id.' }) }) },
+      responses: {
+        200: { description: 'The image.', content: { 'image/png': { schema: binary } } },
+        304: { description: 'Not modified (`If-None-Match`).' },
+        ...problemResponses(RATE_LIMIT_PROBLEMS, { 404: ['course_not_found'] }),
+      },
+    },
+  },
   '/status/{slug}/{listId}': {
     get: {
       tags,
