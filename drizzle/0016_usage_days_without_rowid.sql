@@ -4,6 +4,8 @@
 -- Ingest in process: about 10% faster per batch of 500 on the 1M-day bench database.
 -- The triggers of 0007 that name usage_days are dropped first (a rename checks them) and created
 -- again unchanged. drizzle-kit's snapshot does not record WITHOUT ROWID (see schema.ts).
+-- The copy runs in the migration's transaction: upgrading a large database needs free disk of about
+-- twice the table's size while it runs (the new copy and its WAL; 1M days: about 100 MB each).
 DROP TRIGGER `adoption_facts_on_certificate`;--> statement-breakpoint
 DROP TRIGGER `adoption_facts_on_usage_day`;--> statement-breakpoint
 CREATE TABLE `__new_usage_days` (

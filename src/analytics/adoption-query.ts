@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { CHECKPOINTS, type Checkpoint } from './adoption-metrics.js';
-import { addDays } from './calendar.js';
+import { addDays } from '../calendar.js';
 import { scopeConditions, usageOf, type AnalyticsScope } from './scope-sql.js';
 
 /** How completions are grouped: monthly cohort, the learner's team or manager, or course. */

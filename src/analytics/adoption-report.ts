@@ -11,7 +11,7 @@ import {
   type ValueInputs,
 } from './adoption-metrics.js';
 import { queryAdoptionCounts, type AdoptionCounts, type GroupBy } from './adoption-query.js';
-import { utcDay } from './calendar.js';
+import { utcDay } from '../calendar.js';
 import { listCourseSettings, type CourseSettings } from './course-settings.js';
 
 /** Dependencies of the analytics use cases. */

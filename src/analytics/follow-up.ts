@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { courseOfFilter, type AnalyticsDeps, type AnalyticsFilter } from './adoption-report.js';
-import { addDays, utcDay } from './calendar.js';
+import { addDays, utcDay } from '../calendar.js';
 import { activeInLastWeek, scopeConditions, usageOf, type AnalyticsScope } from './scope-sql.js';
 
 /** Days after completion before a learner who is not using the skill is listed for a nudge. */

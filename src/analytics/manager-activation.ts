@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import type { AdoptionCurve, RagStatus } from './adoption-metrics.js';
 import { queryAdoptionCounts } from './adoption-query.js';
 import { courseOfFilter, presentGroup, type AnalyticsDeps, type AnalyticsFilter } from './adoption-report.js';
-import { utcDay } from './calendar.js';
+import { utcDay } from '../calendar.js';
 import { activeInLastWeek, scopeConditions, type AnalyticsScope } from './scope-sql.js';
 
 /** One manager: whether their team is using the skill now, and the team's adoption. */

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { WEEK_DAYS } from './adoption-metrics.js';
-import { addDays } from './calendar.js';
+import { addDays } from '../calendar.js';
 
 /** Which completions an analytics query looks at, and the day it is evaluated on. */
 export interface AnalyticsScope {

@@ -7,8 +7,7 @@ import { countTenants, findTenantBySlug } from '../db/tenants-repository.js';
 import type { CredentialSigner } from '../credentials/credential-signer.js';
 import { issueCertificate } from '../issuance/issue-certificate.js';
 import { provisionTenant } from '../tenants/provision-tenant.js';
-
-const DAY_MS = 86_400_000;
+import { MS_PER_DAY } from '../calendar.js';
 
 /** What a fresh demo start prints: the secrets are shown this once only. */
 export interface DemoSeed {
@@ -51,7 +50,7 @@ export async function seedDemo(deps: {
     usage: { activities: [DEMO_ACTIVITY_PREFIX], halfLifeDays: 30 },
   });
   const now = deps.now().getTime();
-  const completedAt = new Date(now - 42 * DAY_MS).toISOString();
+  const completedAt = new Date(now - 42 * MS_PER_DAY).toISOString();
   const { certificate } = await issueCertificate(deps, tenant, {
     courseId: DEMO_COURSE_ID,
     learner: { id: 'learner-001', name: 'Åse Ødegård', email: 'ase@example.com', locale: 'nb' },
@@ -64,7 +63,7 @@ export async function seedDemo(deps: {
     actor: { mbox: 'mailto:ase@example.com' },
     verb: { id: 'http://adlnet.gov/expapi/verbs/interacted' },
     object: { id: `${DEMO_ACTIVITY_PREFIX}session/${i}` },
-    timestamp: new Date(now - Math.floor(i * 2.3) * DAY_MS).toISOString(),
+    timestamp: new Date(now - Math.floor(i * 2.3) * MS_PER_DAY).toISOString(),
   }));
   ingestStatements(deps, { tenantId: tenant.id, sourceId: source.id, statements });
   return {

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
 import { findRecentCourse } from '../db/courses-repository.js';
+import { notFound } from '../errors.js';
 import { renderBadgePng } from '../images/render-badge-png.js';
 import { IMAGE_RENDER_VERSION } from '../images/image-version.js';
 import { sha256Hex } from '../security/hashes.js';
@@ -18,13 +19,17 @@ const rendered = new BoundedCache<AchievementImage>(1000, { maxBytes: 16 * 1024 
 /**
  * The course's badge artwork (course name, issuer name and brand colour, as on each learner's
  * badge, without a baked credential) for `GET /issuers/:slug/achievements/:courseId/image.png`.
- * Deterministic, so renderings are cached. Undefined for an unknown issuer or course.
+ * It shows the course and issuer as they are now, as the issuer profile's image is the issuer's
+ * current logo: after a rename the artwork follows, while each signed credential keeps the name
+ * it was issued with (the authoritative one). Deterministic, so renderings are cached.
+ * @throws AppError 404 `issuer_not_found` or `course_not_found` (another issuer's course included).
  */
-export async function achievementImage(deps: { db: Db }, options: { tenantSlug: string; courseId: string }): Promise<AchievementImage | undefined> {
+export async function achievementImage(deps: { db: Db }, options: { tenantSlug: string; courseId: string }): Promise<AchievementImage> {
   const tenantId = cachedTenantBySlug(deps.db, options.tenantSlug)?.id;
   const branded = tenantId === undefined ? undefined : cachedTenantWithFingerprint(deps.db, tenantId);
-  const course = branded && findRecentCourse(deps.db, branded.tenant.id, options.courseId);
-  if (!branded || !course) return undefined;
+  if (!branded) throw notFound('issuer_not_found', 'No issuer with this name.');
+  const course = findRecentCourse(deps.db, branded.tenant.id, options.courseId);
+  if (!course) throw notFound('course_not_found', 'No course with this id at this issuer.');
   const { tenant, fingerprint } = branded;
   const key = JSON.stringify([tenant.id, course.id, course.name.en, fingerprint, IMAGE_RENDER_VERSION]);
   const cached = rendered.get(key);

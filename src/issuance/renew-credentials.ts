@@ -11,8 +11,7 @@ import { certificateLinks } from './certificate-links.js';
 import { addMonths, composeAchievementCredential, toSeconds } from './compose-credential.js';
 import type { IssuanceDeps } from './issue-certificate.js';
 import { loadIssuingKey } from './tenant-signing-key.js';
-
-const DAY_MS = 86_400_000;
+import { MS_PER_DAY } from '../calendar.js';
 
 /**
  * Credentials are considered for renewal from this many days before their validity ends, so a
@@ -57,8 +56,8 @@ export function credentialVersionUrl(publicUrl: string, number: string, version:
  */
 export async function renewCredentials(deps: IssuanceDeps): Promise<RenewalReport> {
   const now = deps.now();
-  const from = new Date(now.getTime() - RENEWAL_GRACE_DAYS * DAY_MS);
-  const to = new Date(now.getTime() + RENEWAL_WINDOW_DAYS * DAY_MS);
+  const from = new Date(now.getTime() - RENEWAL_GRACE_DAYS * MS_PER_DAY);
+  const to = new Date(now.getTime() + RENEWAL_WINDOW_DAYS * MS_PER_DAY);
   const report: RenewalReport = { checked: 0, renewed: [], notRenewed: [] };
   for (const certificate of certificatesDueForRenewal(deps.db, { from, to })) {
     report.checked++;

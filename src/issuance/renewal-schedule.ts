@@ -1,8 +1,7 @@
 import type { Logger } from 'pino';
 import type { IssuanceDeps } from './issue-certificate.js';
 import { renewCredentials } from './renew-credentials.js';
-
-const DAY_MS = 86_400_000;
+import { MS_PER_DAY } from '../calendar.js';
 
 /**
  * Runs credential renewal shortly after start and then once a day, in process. Failures are
@@ -16,7 +15,7 @@ export function scheduleDailyRenewal(deps: IssuanceDeps & { logger: Logger }): N
     );
   };
   setTimeout(run, 5_000).unref();
-  const timer = setInterval(run, DAY_MS);
+  const timer = setInterval(run, MS_PER_DAY);
   timer.unref();
   return timer;
 }

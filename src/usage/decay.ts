@@ -3,11 +3,10 @@
  * contributes 2^(−age/h), where age is in whole days and h is the half-life. The score
  * compares that strength with "used once a week, forever". Pure: the clock is an input.
  */
+import { MS_PER_DAY } from '../calendar.js';
 
 /** Default half-life in days. */
 export const DEFAULT_HALF_LIFE_DAYS = 30;
-
-const MS_PER_DAY = 86_400_000;
 
 /** What the verify page shows. `no_evidence`: no active day on or before today. */
 export type UsageState = 'current' | 'fading' | 'lapsed' | 'no_evidence';

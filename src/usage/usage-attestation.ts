@@ -5,6 +5,7 @@ import type { IssuerProfile } from '../credentials/issuer-profile.js';
 import { sha256Hex } from '../security/hashes.js';
 import type { UsageAssessment } from './decay.js';
 import { usageContextUrl } from './usage-context.js';
+import { MS_PER_DAY } from '../calendar.js';
 
 /** How long a usage attestation stays valid after it was computed. */
 export const ATTESTATION_VALIDITY_DAYS = 7;
@@ -27,7 +28,7 @@ export function buildUsageAttestation(options: {
   computedAt: Date;
 }): UsageAttestation {
   const { assessment, computedAt } = options;
-  const validUntil = new Date(computedAt.getTime() + ATTESTATION_VALIDITY_DAYS * 86_400_000);
+  const validUntil = new Date(computedAt.getTime() + ATTESTATION_VALIDITY_DAYS * MS_PER_DAY);
   const digest = sha256Hex(`${options.badgeCredentialId}|${seconds(computedAt)}`);
   return {
     '@context': [CONTEXT_URLS.credentialsV2, usageContextUrl(options.publicUrl)],

@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.js';
 import { CHECKPOINTS, WEEK_DAYS } from '../../src/analytics/adoption-metrics.js';
 import type { AdoptionCounts, GroupBy } from '../../src/analytics/adoption-query.js';
-import { addDays } from '../../src/analytics/calendar.js';
+import { addDays } from '../../src/calendar.js';
 import { usageOf, type AnalyticsScope } from '../../src/analytics/scope-sql.js';
 import { certificateScopeConditions } from './certificate-scope-sql.js';
 

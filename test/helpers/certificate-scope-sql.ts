@@ -1,6 +1,6 @@
 /** The analytics scope as conditions on `certificates c`: what the reports used before adoption_facts (test oracles only). */
 import { sql, type SQL } from 'drizzle-orm';
-import { addDays } from '../../src/analytics/calendar.js';
+import { addDays } from '../../src/calendar.js';
 import type { AnalyticsScope } from '../../src/analytics/scope-sql.js';
 
 /**

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.js';
 import { WEEK_DAYS } from '../../src/analytics/adoption-metrics.js';
-import { addDays } from '../../src/analytics/calendar.js';
+import { addDays } from '../../src/calendar.js';
 import { FOLLOW_UP_AFTER_DAYS, type FollowUpRow } from '../../src/analytics/follow-up.js';
 import { usageOf, type AnalyticsScope } from '../../src/analytics/scope-sql.js';
 import { certificateScopeConditions } from './certificate-scope-sql.js';

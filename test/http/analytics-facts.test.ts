@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
-import { addDays } from '../../src/analytics/calendar.js';
+import { addDays } from '../../src/calendar.js';
 import { projectPath } from '../../src/paths.js';
 import { createCourseVia, postCompletion } from '../fixtures/factories.js';
 import { statement } from '../fixtures/xapi.js';

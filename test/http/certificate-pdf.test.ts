@@ -2,6 +2,7 @@ import request from 'supertest';
 import { createCourseVia, postCompletion } from '../fixtures/factories.js';
 import { pdfText } from '../helpers/pdf-tools.js';
 import { createTestContext, type TestContext } from '../helpers/test-app.js';
+import { binaryBody } from '../helpers/binary-body.js';
 
 let ctx: TestContext;
 const numbers: Record<string, string> = {};
@@ -17,11 +18,7 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const download = (number: string, query = '') =>
-  request(ctx.app).get(`/certificates/${number}.pdf${query}`).buffer(true).parse((res, done) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => done(null, Buffer.concat(chunks)));
-  });
+  binaryBody(request(ctx.app).get(`/certificates/${number}.pdf${query}`));
 
 describe('GET /certificates/:number.pdf', () => {
   it.each(names)('renders %s with course, issuer and number extractable as text', async (name) => {

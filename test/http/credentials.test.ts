@@ -11,6 +11,7 @@ import { rotateSigningKey } from '../../src/tenants/signing-key-service.js';
 import { createCourseVia, postCompletion } from '../fixtures/factories.js';
 import { independentVerifier } from '../helpers/independent-verifier.js';
 import { createTestContext, type TestContext } from '../helpers/test-app.js';
+import { binaryBody } from '../helpers/binary-body.js';
 
 /** The parts of a credential the tampering tests change. */
 type Tampered = { credentialSubject: { achievement: { name: string } }; issuer: { name: string }; validFrom: string; proof: Array<{ proofValue: string }> };
@@ -25,12 +26,6 @@ const ajv = new Ajv2019({ strict: false, allErrors: true });
 addFormats.default(ajv);
 const validateSchema = ajv.compile(schema);
 
-const binary = (req: request.Test) =>
-  req.buffer(true).parse((res, done) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => done(null, Buffer.concat(chunks)));
-  });
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -96,7 +91,7 @@ describe('Open Badges 3.0 credentials', () => {
   });
 
   it('bakes the credential into the badge PNG, unbaking to the identical text', async () => {
-    const png = await binary(request(ctx.app).get(`/credentials/${number}/badge.png`)).expect(200);
+    const png = await binaryBody(request(ctx.app).get(`/credentials/${number}/badge.png`)).expect(200);
     expect(png.type).toBe('image/png');
     const stored = (await request(ctx.app).get(`/credentials/${number}`)).text;
     expect(unbakePng(png.body as Buffer)).toBe(stored);
@@ -109,7 +104,7 @@ describe('Open Badges 3.0 credentials', () => {
     const jwt = (await request(ctx.app).get(`/credentials/${number}.jwt`)).text;
     const viaJwt = await request(ctx.app).post('/v1/verify').set('Content-Type', 'application/vc+jwt').send(jwt).expect(200);
     expect(viaJwt.body).toMatchObject({ verified: true, format: 'vc-jwt' });
-    const png = (await binary(request(ctx.app).get(`/credentials/${number}/badge.png`))).body as Buffer;
+    const png = (await binaryBody(request(ctx.app).get(`/credentials/${number}/badge.png`))).body as Buffer;
     const viaPng = await request(ctx.app).post('/v1/verify').set('Content-Type', 'image/png').send(png).expect(200);
     expect(viaPng.body.verified).toBe(true);
   });

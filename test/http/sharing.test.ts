@@ -4,6 +4,7 @@ import request from 'supertest';
 import { ogImage, createOgImageCache } from '../../src/sharing/og-image.js';
 import { createCourseVia, postCompletion } from '../fixtures/factories.js';
 import { createTestContext, type TestContext } from '../helpers/test-app.js';
+import { binaryBody } from '../helpers/binary-body.js';
 
 let ctx: TestContext;
 let expiring: string;
@@ -36,11 +37,7 @@ const jsonLd = (page: string) => {
 };
 const verifyUrl = (number: string) => `${ctx.publicUrl}/verify/${number}`;
 const png = (path: string) =>
-  request(ctx.app).get(path).buffer(true).parse((res, done) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => done(null, Buffer.concat(chunks)));
-  });
+  binaryBody(request(ctx.app).get(path));
 
 describe('verify page: LinkedIn and sharing', () => {
   it('offers "Add to LinkedIn profile" with the exact add-to-profile parameters', async () => {

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { createCourseVia, postCompletion } from '../fixtures/factories.js';
 import { pdfText, solidPng } from '../helpers/pdf-tools.js';
 import { createTestContext, type TestContext, type TestTenant } from '../helpers/test-app.js';
+import { binaryBody } from '../helpers/binary-body.js';
 
 let ctx: TestContext;
 let acmeNumber: string;
@@ -21,11 +22,7 @@ const LOGO = solidPng(160, 48, [200, 30, 40]);
 const patch = (tenant: TestTenant, body: unknown) => request(ctx.app).patch('/v1/tenant').set('Authorization', `Bearer ${tenant.apiKey}`).send(body as object);
 const get = (tenant: TestTenant) => request(ctx.app).get('/v1/tenant').set('Authorization', `Bearer ${tenant.apiKey}`);
 const binary = (path: string) =>
-  request(ctx.app).get(path).buffer(true).parse((res, done) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => done(null, Buffer.concat(chunks)));
-  });
+  binaryBody(request(ctx.app).get(path));
 const pdf = async (number: string) => (await binary(`/certificates/${number}.pdf`).expect(200)).body as Buffer;
 
 describe('GET /v1/tenant', () => {

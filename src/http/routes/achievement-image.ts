@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import type { Db } from '../../db/client.js';
-import { notFound } from '../../errors.js';
 import { achievementImage } from '../../issuance/achievement-image.js';
 
 /**
@@ -11,7 +10,6 @@ export function achievementImageRouter(deps: { db: Db }): Router {
   const router = Router();
   router.get('/issuers/:slug/achievements/:courseId/image.png', async (req, res) => {
     const image = await achievementImage(deps, { tenantSlug: req.params.slug, courseId: req.params.courseId });
-    if (!image) throw notFound('course_not_found', 'No course with this id at this issuer.');
     res.setHeader('ETag', image.etag);
     res.setHeader('Cache-Control', 'public, max-age=300');
     res.setHeader('Access-Control-Allow-Origin', '*');

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { queryAdoptionCounts, type GroupBy } from '../../../src/analytics/adoption-query.js';
-import { addDays } from '../../../src/analytics/calendar.js';
+import { addDays } from '../../../src/calendar.js';
 import { queryFollowUp, type FollowUpRow } from '../../../src/analytics/follow-up.js';
 import { openDatabase, type DatabaseHandle } from '../../../src/db/client.js';
 import { adoptionCountsFromUsageDays } from '../../helpers/adoption-oracle.js';

@@ -1,5 +1,5 @@
 import { adoptionPoint, ragStatus, valueEstimate, valueInputsOf } from '../../../src/analytics/adoption-metrics.js';
-import { addDays, utcDay } from '../../../src/analytics/calendar.js';
+import { addDays, utcDay } from '../../../src/calendar.js';
 
 describe('adoption metrics', () => {
   it('has a null rate while nobody is eligible', () => {

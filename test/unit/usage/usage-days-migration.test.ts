@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { openDatabase, type DatabaseHandle } from '../../../src/db/client.js';
-import { learnerUsage } from '../../../src/db/usage-repository.js';
+import { addUsageDays, learnerUsage } from '../../../src/db/usage-repository.js';
 import { projectPath } from '../../../src/paths.js';
 
 /**
@@ -68,5 +68,16 @@ describe('usage days stored before migration 0016', () => {
   it('keep the adoption-fact triggers exactly as they were', () => {
     expect(triggersBefore.length).toBeGreaterThanOrEqual(3);
     expect(triggers(database.sqlite)).toEqual(triggersBefore);
+  });
+
+  it('still update adoption facts when a new day arrives', () => {
+    const { sqlite } = database;
+    sqlite
+      .prepare(`INSERT INTO adoption_facts (tenant_id, course_id, learner_id, completed_day, revoked, first_use, last_use, hit30, hit60, hit90, active_days)
+        VALUES (?, 'course-1', 'learner-b', '2026-10-01', 0, 1, 1, 0, 0, 0, 1)`)
+      .run(TENANT);
+    addUsageDays(database.db, [{ tenantId: TENANT, learnerId: 'learner-b', courseId: 'course-1', day: '2026-10-31', statements: 1, sourceId: null }]);
+    const facts = sqlite.prepare("SELECT last_use, hit30, active_days FROM adoption_facts WHERE learner_id = 'learner-b'").get();
+    expect(facts).toEqual({ last_use: 30, hit30: 1, active_days: 2 });
   });
 });

@@ -3,6 +3,7 @@ import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { contentResponse } from '../operation-helpers.js';
 import { problemResponses, RATE_LIMIT_PROBLEMS } from '../problem-responses.js';
 import { binary, verifiableCredential } from '../response-schemas/public-resources.js';
+import { externalId } from '../../schemas/common.js';
 
 const tags = ['Issuers and status lists'];
 const slug = z.object({ slug: z.string().meta({ description: 'The tenant’s slug.' }) });
@@ -65,11 +66,11 @@ export const issuerPaths: ZodOpenApiPathsObject = {
       description:
         'The course’s badge artwork (course name, issuer name and brand colour; 600×600 PNG): the `Achievement.image` of its credentials when the course sets no `image` of its own.',
       security: [],
-      requestParams: { path: slug.extend({ courseId: z.string().meta({ description: 'The course id.' }) }) },
+      requestParams: { path: slug.extend({ courseId: externalId.meta({ description: 'The course id.' }) }) },
       responses: {
         200: { description: 'The image.', content: { 'image/png': { schema: binary } } },
         304: { description: 'Not modified (`If-None-Match`).' },
-        ...problemResponses(RATE_LIMIT_PROBLEMS, { 404: ['course_not_found'] }),
+        ...problemResponses(RATE_LIMIT_PROBLEMS, { 404: ['issuer_not_found', 'course_not_found'] }),
       },
     },
   },

@@ -1,6 +1,7 @@
 /** UTC calendar days as `YYYY-MM-DD` strings, the unit of usage evidence and cohorts. */
 
-const MS_PER_DAY = 86_400_000;
+/** Milliseconds in a (UTC) day. */
+export const MS_PER_DAY = 86_400_000;
 
 /** The UTC calendar day of `date`. */
 export function utcDay(date: Date): string {
