@@ -140,20 +140,19 @@ try {
   };
   const completionHeaders = { Authorization: `Bearer ${seeded.apiKey}`, 'Content-Type': 'application/json' };
   if (!warmOnly) logLoad(await runLoad({ label: 'completions warm-up', url: server.url, method: 'POST', path: '/v1/completions', connections: 16, durationS: 60, amount: 300, headers: completionHeaders, setupRequest: completionRequest }));
-  const completions = warmOnly ? undefined : await runLoad({
-    label: 'POST /v1/completions (unique learners)',
-    url: server.url,
-    method: 'POST',
-    path: '/v1/completions',
-    connections: 32,
-    durationS: 20,
-    headers: completionHeaders,
-    setupRequest: completionRequest,
-  });
-  if (completions) logLoad(completions);
-  const created = completions?.statusCodes['201'] ?? 0;
-  const createdPerS = completions ? created / completions.seconds : 0;
-  if (completions) rows.push({ metric: 'POST /v1/completions, unique learners (201 = signed + stored)', target: '≥ 1,500/s', measured: `${fmt(createdPerS)}/s, p99 ${completions.p99} ms (32 conns)`, ratio: pct(createdPerS, helloMedian.rps), pass: createdPerS >= 1500 && completions.non2xx === 0 });
+  // Three runs of 10 s, the median reported (as for verify and hello): single runs of this
+  // signing-bound path moved by a fifth with the machine's speed.
+  const completionRuns = warmOnly ? undefined : await medianLoad(
+    { label: 'POST /v1/completions (unique learners)', url: server.url, method: 'POST', path: '/v1/completions', connections: 32, durationS: 10, headers: completionHeaders, setupRequest: completionRequest },
+    3,
+  );
+  const createdPerSecond = (run: LoadResult) => (run.statusCodes['201'] ?? 0) / run.seconds;
+  if (completionRuns) {
+    const { median } = completionRuns;
+    const createdPerS = createdPerSecond(median);
+    const allCreated = completionRuns.all.every((run) => run.non2xx === 0 && createdPerSecond(run) > 0);
+    rows.push({ metric: 'POST /v1/completions, unique learners (201 = signed + stored), median of 3 runs', target: '≥ 1,500/s', measured: `${fmt(createdPerS)}/s, p99 ${median.p99} ms (32 conns)`, ratio: pct(createdPerS, helloMedian.rps), pass: createdPerS >= 1500 && allCreated });
+  }
 
   const memory = server.memory();
   rows.push({ metric: 'Server RSS after the runs (VmRSS / peak VmHWM)', target: '< 250 MB', measured: `${memory.rssMb} MB / ${memory.hwmMb} MB peak`, pass: memory.hwmMb < 250 });
@@ -161,6 +160,7 @@ try {
     `Warm-up (first sight of the 2,000-certificate working set, full signature verification): ${fmt(warm.rps)} req/s.`,
     `Verify runs (req/s): ${verifyRuns.map((r) => fmt(r.rps)).join(', ')}; hello runs: ${helloRuns.map((r) => fmt(r.rps)).join(', ')} (median of each reported).`,
     `Server RSS right after start (default signer threads, 100k-row database): ${startMemory.rssMb} MB; hello server RSS: ${hello.memory().rssMb} MB.`,
+    ...(completionRuns ? [`Completion runs (201/s): ${completionRuns.all.map((run) => fmt(createdPerSecond(run))).join(', ')}.`] : []),
   );
 } finally {
   await server.stop();
