@@ -1,9 +1,9 @@
 import type { Db } from '../db/client.js';
 import { findRecentCourse } from '../db/courses-repository.js';
 import { notFound } from '../errors.js';
-import { renderBadgePng } from '../images/render-badge-png.js';
 import { IMAGE_RENDER_VERSION } from '../images/image-version.js';
 import { sha256Hex } from '../security/hashes.js';
+import { renderCourseBadge } from './badge-image.js';
 import { cachedTenantBySlug, cachedTenantWithFingerprint } from '../tenants/tenant-cache.js';
 import { BoundedCache } from '../verification/bounded-cache.js';
 
@@ -34,12 +34,7 @@ export async function achievementImage(deps: { db: Db }, options: { tenantSlug: 
   const key = JSON.stringify([tenant.id, course.id, course.name.en, fingerprint, IMAGE_RENDER_VERSION]);
   const cached = rendered.get(key);
   if (cached) return cached;
-  const bytes = await renderBadgePng({
-    courseName: course.name.en,
-    issuerName: tenant.branding.displayName ?? tenant.name,
-    primaryColor: tenant.branding.primaryColor,
-    language: 'en',
-  });
+  const bytes = await renderCourseBadge(tenant, course.name.en);
   const image = { bytes, etag: `"${sha256Hex(bytes).slice(0, 32)}"` };
   rendered.set(key, image);
   return image;

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Db } from '../../db/client.js';
 import { achievementImage } from '../../issuance/achievement-image.js';
+import { sendPublicImage } from '../send-public-image.js';
 
 /**
  * `GET /issuers/:slug/achievements/:courseId/image.png`: the course's badge artwork, the
@@ -10,14 +11,7 @@ export function achievementImageRouter(deps: { db: Db }): Router {
   const router = Router();
   router.get('/issuers/:slug/achievements/:courseId/image.png', async (req, res) => {
     const image = await achievementImage(deps, { tenantSlug: req.params.slug, courseId: req.params.courseId });
-    res.setHeader('ETag', image.etag);
-    res.setHeader('Cache-Control', 'public, max-age=300');
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    if (req.fresh) {
-      res.status(304).end();
-      return;
-    }
-    res.type('image/png').send(image.bytes);
+    sendPublicImage(req, res, { ...image, type: 'image/png' });
   });
   return router;
 }
