@@ -4,6 +4,7 @@
  */
 import { AppError, type FieldError } from '../errors.js';
 import { isDateTimeStamp } from '../credentials/date-time.js';
+import { isMultibaseDigest, isSriDigest } from './resource-digests.js';
 
 /** A rule violation: a stable code and the field at fault (`credential.relatedResource.1.id`). */
 export interface CredentialIssue extends FieldError {
@@ -99,6 +100,12 @@ function checkRelatedResources(credential: Json, issues: CredentialIssue[]): voi
       if (value.digestSRI === undefined && value.digestMultibase === undefined) {
         issues.push({ code: 'missing_resource_digest', field: field(...path), message: 'needs digestSRI or digestMultibase' });
       }
+      if (value.digestSRI !== undefined && !isSriDigest(value.digestSRI)) {
+        issues.push({ code: 'invalid_resource_digest', field: field(...path, 'digestSRI'), message: 'must be Subresource Integrity metadata, e.g. sha384-<base64 digest>' });
+      }
+      if (value.digestMultibase !== undefined && !isMultibaseDigest(value.digestMultibase)) {
+        issues.push({ code: 'invalid_resource_digest', field: field(...path, 'digestMultibase'), message: 'must be a multibase-encoded (u or z) SHA-2 or SHA-3 multihash' });
+      }
     }
   }
 }
@@ -137,7 +144,7 @@ export function credentialIssues(credential: Json): CredentialIssue[] {
  * `validUntil` and `issuanceDate` ≤ `expirationDate` (`invalid_validity_period`); typed
  * `credentialSchema` / `credentialStatus` / `refreshService` / `termsOfUse` / `evidence`
  * entries; a URL `credentialSchema.id`; `relatedResource` objects with a unique `id` and a
- * `digestSRI` or `digestMultibase`; no `proof` yet.
+ * well-formed `digestSRI` or `digestMultibase`; no `proof` yet.
  */
 export function assertCredentialRules(credential: Json): void {
   const issues = credentialIssues(credential);

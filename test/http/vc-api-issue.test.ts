@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import request from 'supertest';
 import { CONTEXT_URLS, createDocumentLoader } from '../../src/credentials/document-loader.js';
@@ -17,6 +18,10 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const ACME_DID = 'did:web:credence.test:issuers:acme';
+/** Well-formed related-resource digests: SRI (sha384) and a base64url multibase sha2-256 multihash. */
+const SRI_A = `sha384-${createHash('sha384').update('resource a').digest('base64')}`;
+const SRI_B = `sha384-${createHash('sha384').update('resource b').digest('base64')}`;
+const MULTIBASE_C = `u${Buffer.concat([Buffer.from([0x12, 0x20]), createHash('sha256').update('resource c').digest()]).toString('base64url')}`;
 const subject = { id: 'did:example:ebfeb1f712ebc6f1c276e12ec21', degree: { type: 'ExampleBachelorDegree', name: 'Bachelor of Science and Arts' } };
 
 /** A VC 2.0 credential in the shape of the spec's examples. */
@@ -73,6 +78,16 @@ describe('POST /credentials/issue', () => {
     expect((await independentVerify(vc)).verified).toBe(true);
     const tampered = { ...vc, credentialSubject: { ...subject, id: 'did:example:someone-else' } };
     expect((await independentVerify(tampered)).verified).toBe(false);
+  });
+
+  it('issues a credential whose related resources carry SRI and multibase digests', async () => {
+    const relatedResource = [
+      { id: 'https://example.com/a', digestSRI: SRI_A },
+      { id: 'https://example.com/c', digestMultibase: MULTIBASE_C, mediaType: 'application/json' },
+    ];
+    const vc = (await issue({ credential: v2Credential({ relatedResource }) }).expect(201)).body.verifiableCredential;
+    expect(vc.relatedResource).toEqual(relatedResource);
+    expect((await independentVerify(vc)).verified).toBe(true);
   });
 
   it('issues a VC 1.1 credential, adding the Data Integrity context, and both verifiers accept it', async () => {
@@ -268,9 +283,11 @@ describe('input rules: each refusal is a 422 problem naming the field', () => {
     ['an evidence entry without type', v2Credential({ evidence: [{ type: 'Evidence' }, { id: 'https://example.com/evidence/2' }] }), 'missing_type', 'credential.evidence.1.type'],
     ['a credentialSchema without a URL id', v2Credential({ credentialSchema: { type: 'JsonSchema', id: 'schema.json' } }), 'invalid_credential_schema', 'credential.credentialSchema.id'],
     ['a relatedResource entry that is not an object', v2Credential({ relatedResource: ['https://example.com/a.png'] }), 'invalid_related_resource', 'credential.relatedResource.0'],
-    ['a relatedResource entry without id', v2Credential({ relatedResource: [{ digestSRI: 'sha384-abc' }] }), 'invalid_related_resource', 'credential.relatedResource.0.id'],
-    ['a repeated relatedResource id', v2Credential({ relatedResource: [{ id: 'https://example.com/a', digestSRI: 'sha384-abc' }, { id: 'https://example.com/a', digestSRI: 'sha384-abd' }] }), 'duplicate_related_resource', 'credential.relatedResource.1.id'],
+    ['a relatedResource entry without id', v2Credential({ relatedResource: [{ digestSRI: SRI_A }] }), 'invalid_related_resource', 'credential.relatedResource.0.id'],
+    ['a repeated relatedResource id', v2Credential({ relatedResource: [{ id: 'https://example.com/a', digestSRI: SRI_A }, { id: 'https://example.com/a', digestSRI: SRI_B }] }), 'duplicate_related_resource', 'credential.relatedResource.1.id'],
     ['a relatedResource entry without digest', v2Credential({ relatedResource: [{ id: 'https://example.com/a', mediaType: 'image/png' }] }), 'missing_resource_digest', 'credential.relatedResource.0'],
+    ['a digestSRI that is not SRI metadata', v2Credential({ relatedResource: [{ id: 'https://example.com/a', digestSRI: 'sha384-abc' }] }), 'invalid_resource_digest', 'credential.relatedResource.0.digestSRI'],
+    ['a digestMultibase that is not a multihash', v2Credential({ relatedResource: [{ id: 'https://example.com/a', digestMultibase: 'uEiB' }] }), 'invalid_resource_digest', 'credential.relatedResource.0.digestMultibase'],
     ['a credential that already has a proof', v2Credential({ proof: { type: 'DataIntegrityProof' } }), 'unexpected_proof', 'credential.proof'],
   ];
 

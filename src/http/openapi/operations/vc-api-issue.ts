@@ -24,6 +24,7 @@ const CREDENTIAL_RULE_CODES = [
   'invalid_related_resource',
   'duplicate_related_resource',
   'missing_resource_digest',
+  'invalid_resource_digest',
   'unexpected_proof',
   'jsonld_unknown_context',
   'jsonld_relative_context',
