@@ -9,10 +9,13 @@ export type SigningKeyRecord = typeof signingKeys.$inferSelect;
 
 /** Active keys by tenant, at most a second old: every write here forgets them. */
 const recentActiveKeys = new RecentRows<SigningKeyRecord>();
+/** All keys by tenant, likewise. */
+const recentKeyLists = new RecentRows<readonly SigningKeyRecord[]>();
 
 /** Stores a new signing key. */
 export function insertSigningKey(db: Db, key: typeof signingKeys.$inferInsert): void {
   recentActiveKeys.invalidate();
+  recentKeyLists.invalidate();
   db.insert(signingKeys).values(key).run();
 }
 
@@ -26,6 +29,14 @@ export function listSigningKeys(db: Db, tenantId: string): SigningKeyRecord[] {
       .orderBy(desc(signingKeys.createdAt), desc(signingKeys.keyId))
       .prepare(),
   ).all({ tenantId });
+}
+
+/**
+ * {@link listSigningKeys} at most one second old (see RecentRows), for the verify path: a key
+ * another process adds is known within a second. The list is shared: do not change it.
+ */
+export function listRecentSigningKeys(db: Db, tenantId: string): readonly SigningKeyRecord[] {
+  return recentKeyLists.get(db, tenantId, () => Object.freeze(listSigningKeys(db, tenantId)))!;
 }
 
 /** The key new credentials are signed with: the newest one not retired. */
@@ -52,6 +63,7 @@ export function findRecentActiveSigningKey(db: Db, tenantId: string): SigningKey
 /** Marks every active key of the tenant as retired (before a new one is added). */
 export function retireSigningKeys(db: Db, tenantId: string, at: string): void {
   recentActiveKeys.invalidate();
+  recentKeyLists.invalidate();
   db.update(signingKeys)
     .set({ retiredAt: at })
     .where(and(eq(signingKeys.tenantId, tenantId), isNull(signingKeys.retiredAt)))

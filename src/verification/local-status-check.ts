@@ -3,7 +3,7 @@ import type { CredentialSigner } from '../credentials/credential-signer.js';
 import { decodeStatusList, getStatusBit } from '../credentials/status-list.js';
 import { didWebForIssuer } from '../credentials/issuer-keys.js';
 import { StatusListIssuerMismatch, type StatusChecker } from '../credentials/verification-checks.js';
-import { listSigningKeys } from '../db/signing-keys-repository.js';
+import { listRecentSigningKeys } from '../db/signing-keys-repository.js';
 import { statusListRevision } from '../db/status-lists-repository.js';
 import { currentStatusList } from '../issuance/publish-status-list.js';
 import { cachedTenantBySlug } from '../tenants/tenant-cache.js';
@@ -63,7 +63,7 @@ export function createLocalStatusCheck(deps: StatusCheckDeps): StatusChecker {
     if (!tenant || !current) throw new Error('status list not found');
     // Who signs the list this URL serves: the same answer as GET /status/… would give.
     const listIssuer = keyMultibase ? didKeyOf(keyMultibase) : didWebForIssuer(deps.publicUrl, tenant.slug);
-    if (keyMultibase && !listSigningKeys(deps.db, tenant.id).some((key) => key.publicKeyMultibase === keyMultibase)) {
+    if (keyMultibase && !listRecentSigningKeys(deps.db, tenant.id).some((key) => key.publicKeyMultibase === keyMultibase)) {
       throw new Error('status list not found');
     }
     if (listIssuer !== issuerId) throw new StatusListIssuerMismatch(listIssuer, issuerId);
