@@ -57,6 +57,16 @@ export async function signVcJwt(options: SignVcJwtOptions): Promise<string> {
   return `${signingInput}.${cryptoSign(null, Buffer.from(signingInput, 'utf8'), key).toString('base64url')}`;
 }
 
+/** The payload of a compact JWS as a JSON object, without checking its signature; undefined if it is not one. */
+function unverifiedPayload(jwt: string): Record<string, unknown> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Options of {@link verifyVcJwt}. */
 export interface VerifyVcJwtOptions {
   jwt: string;
@@ -85,6 +95,8 @@ function jwtValidity(payload: Record<string, unknown>, now: Date): CheckResult {
  * Verifies a compact VC-JWT (EdDSA only) with the same checks as verifyCredential:
  * `signature`, `issuer` (the kid's DID is the credential's issuer and `iss`), `validity`
  * (validFrom/validUntil and nbf/exp), `status` (when present) and `schema` (Open Badges).
+ * A token whose signature fails still gets the other checks on its decoded payload (as a Data
+ * Integrity credential does); only an unreadable header, key or payload ends at `signature`.
  * Never throws for bad tokens.
  */
 export async function verifyVcJwt(options: VerifyVcJwtOptions): Promise<VcJwtVerificationResult> {
@@ -111,7 +123,8 @@ export async function verifyVcJwt(options: VerifyVcJwtOptions): Promise<VcJwtVer
   if (!jwk) {
     return { verified: false, checks: [{ check: 'signature', ok: false, detail: `key ${kid} not resolvable` }, { check: 'issuer', ok: false, detail: 'issuer not resolvable' }] };
   }
-  let payload: Record<string, unknown>;
+  let signature: CheckResult;
+  let payload: Record<string, unknown> | undefined;
   try {
     // Only the public members: a resolver that hands back a private JWK must not change the outcome.
     const { kty, crv, x } = jwk;
@@ -120,11 +133,16 @@ export async function verifyVcJwt(options: VerifyVcJwtOptions): Promise<VcJwtVer
     const { payload: bytes } = await compactVerify(jwt, key, { algorithms: ['EdDSA'] });
     const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return fail('payload is not a JSON object');
+    signature = { check: 'signature', ok: true };
     payload = parsed as Record<string, unknown>;
   } catch (error) {
-    return fail(error instanceof Error ? error.message : 'signature verification failed');
+    // As for Data Integrity proofs, the other checks still run on the (unverified) credential, so
+    // a verifier sees everything that is wrong with it, not only the signature.
+    signature = { check: 'signature', ok: false, detail: error instanceof Error ? error.message : 'signature verification failed' };
+    payload = unverifiedPayload(String(jwt));
+    if (!payload) return { verified: false, checks: [signature] };
   }
-  const checks: CheckResult[] = [{ check: 'signature', ok: true }];
+  const checks: CheckResult[] = [signature];
   const issuer = issuerIdOf(payload);
   if (!issuer) checks.push({ check: 'issuer', ok: false, detail: 'credential has no issuer id' });
   else if (controllerOf(kid) !== issuer) checks.push({ check: 'issuer', ok: false, detail: `key ${kid} does not belong to issuer ${issuer}` });

@@ -54,6 +54,18 @@ describe('VC-JWT', () => {
     expect((await verify(wrongKey)).checks[0]).toMatchObject({ check: 'signature', ok: false });
   });
 
+  it('still runs the other checks on a credential whose signature fails, as for Data Integrity proofs', async () => {
+    const [h, p, s] = jwt.split('.') as [string, string, string];
+    const payload = JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>;
+    const expired = [h, Buffer.from(JSON.stringify({ ...payload, validUntil: '2026-11-01T00:00:00Z' })).toString('base64url'), s].join('.');
+    const result = await verify(expired);
+    expect(result.verified).toBe(false);
+    expect(result.checks.map((c) => [c.check, c.ok])).toEqual([['signature', false], ['issuer', true], ['validity', false], ['status', true], ['schema', true]]);
+    expect(result.credential?.validUntil).toBe('2026-11-01T00:00:00Z');
+    // A payload that is not JSON leaves nothing else to check.
+    expect((await verify([h, Buffer.from('not json').toString('base64url'), s].join('.'))).checks).toEqual([expect.objectContaining({ check: 'signature', ok: false })]);
+  });
+
   it('fails issuer when the kid is unknown or belongs to another tenant', async () => {
     const unknown = await verifyVcJwt({ jwt, resolveJwk: () => null, now: NOW });
     expect(unknown.checks).toContainEqual({ check: 'issuer', ok: false, detail: 'issuer not resolvable' });
