@@ -3,7 +3,7 @@
  * payload, signed with EdDSA (Ed25519) in a compact JWS with `typ: vc+jwt`.
  */
 import { createPublicKey, sign as cryptoSign } from 'node:crypto';
-import { compactVerify, decodeProtectedHeader, type JWK } from 'jose';
+import { compactVerify, decodeJwt, decodeProtectedHeader, type JWK } from 'jose';
 import { validateAchievementCredential } from './credential-schema.js';
 import { ed25519PrivateKeyObject } from './ed25519-signer.js';
 import {
@@ -60,8 +60,7 @@ export async function signVcJwt(options: SignVcJwtOptions): Promise<string> {
 /** The payload of a compact JWS as a JSON object, without checking its signature; undefined if it is not one. */
 function unverifiedPayload(jwt: string): Record<string, unknown> | undefined {
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+    return decodeJwt(jwt);
   } catch {
     return undefined;
   }
