@@ -24,8 +24,26 @@ function inSavepoint(tx: Db, work: () => unknown): unknown {
   return run(work);
 }
 
+/**
+ * Stores the units in one transaction, without savepoints: the common case, where no unit fails,
+ * pays for none. If one fails, the whole transaction is rolled back (nothing of any unit is
+ * stored) and the group is run again with a savepoint per unit, so only the failing unit is lost.
+ */
 function flush(db: Db, units: WriteUnit[]): void {
   queues.delete(db);
+  let values: unknown[];
+  try {
+    values = inWriteTransaction(db, (tx) => units.map((unit) => unit.run(tx)));
+  } catch (error) {
+    if (units.length === 1) units[0]!.reject(error);
+    else flushInSavepoints(db, units);
+    return;
+  }
+  units.forEach((unit, i) => unit.resolve(values[i]));
+}
+
+/** Stores the units in one transaction, each in its own savepoint: a unit that throws loses only its own writes. */
+function flushInSavepoints(db: Db, units: WriteUnit[]): void {
   const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
   try {
     inWriteTransaction(db, (tx) => {
@@ -52,10 +70,11 @@ function flush(db: Db, units: WriteUnit[]): void {
 /**
  * Runs the synchronous write `unit` in one transaction with every other unit submitted for the
  * same database in this turn of the event loop, so concurrent writers (a burst of issuances
- * whose signatures arrive together) share one commit instead of paying for one each. Each unit
- * runs in its own savepoint: a unit that throws rolls back only its own writes and rejects only
- * its own promise. Resolves with the unit's result once the shared transaction has committed,
- * so a caller never answers before its data is durable.
+ * whose signatures arrive together) share one commit instead of paying for one each. A unit that
+ * throws rolls back only its own writes and rejects only its own promise; the others are then run
+ * a second time (see flush), so a unit must do nothing but its database writes. Resolves with the
+ * unit's result once the shared transaction has committed, so a caller never answers before its
+ * data is durable.
  */
 export function inGroupCommit<T>(db: Db, unit: (tx: Db) => T): Promise<T> {
   return new Promise<T>((resolve, reject) => {

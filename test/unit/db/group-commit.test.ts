@@ -49,6 +49,31 @@ describe('inGroupCommit', () => {
     expect(storedNotes()).toEqual(['first', 'third']);
   });
 
+  it('runs each unit once when none fails, and again beside a failing one with nothing of the first try kept', async () => {
+    const runs: string[] = [];
+    const counted = (text: string) => (tx: typeof database.db) => {
+      runs.push(text);
+      return insertNote(text)(tx);
+    };
+    await Promise.all(['x', 'y'].map((text) => inGroupCommit(database.db, counted(text))));
+    expect(runs).toEqual(['x', 'y']);
+    runs.length = 0;
+    const outcomes = await Promise.allSettled([inGroupCommit(database.db, counted('z')), inGroupCommit(database.db, counted('x'))]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected']);
+    expect(runs).toEqual(['z', 'x', 'z', 'x']);
+    expect(storedNotes()).toEqual(['x', 'y', 'z']);
+  });
+
+  it('rejects a lone failing unit and stores nothing of it', async () => {
+    await expect(
+      inGroupCommit(database.db, (tx) => {
+        insertNote('half-written')(tx);
+        throw new Error('unit failed');
+      }),
+    ).rejects.toThrow('unit failed');
+    expect(storedNotes()).toEqual([]);
+  });
+
   it('resolves only after the commit: another connection already sees the rows', async () => {
     const other = new Database(path, { readonly: true });
     try {
