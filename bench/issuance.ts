@@ -86,7 +86,7 @@ try {
   const aloneCreated = alone.statusCodes['201'] ?? 0;
   const memory = server.memory();
 
-  rows.push({ metric: 'Signed issuance end to end (webhook → eddsa-rdfc-2022 + VC-JWT → stored), default signer threads (one per core, nice 10)', target: '≥ 700/s', measured: `${fmt(aloneCreated / alone.seconds)}/s, p99 ${alone.p99} ms (${BURST_CONNECTIONS} conns)`, ratio: `${Math.round((aloneCreated / alone.seconds / 700) * 100)}% of target`, pass: aloneCreated / alone.seconds >= 700 && alone.non2xx === 0 });
+  rows.push({ metric: 'Signed issuance end to end (webhook → eddsa-rdfc-2022 + VC-JWT → stored), default signer threads (one per core but one, nice 10)', target: '≥ 700/s', measured: `${fmt(aloneCreated / alone.seconds)}/s, p99 ${alone.p99} ms (${BURST_CONNECTIONS} conns)`, ratio: `${Math.round((aloneCreated / alone.seconds / 700) * 100)}% of target`, pass: aloneCreated / alone.seconds >= 700 && alone.non2xx === 0 });
   rows.push({ metric: 'Same, with verify traffic alongside', target: '≥ 700/s', measured: `${fmt(perSecond)}/s, p99 ${burst.p99} ms`, ratio: `${Math.round((perSecond / 700) * 100)}% of target`, pass: perSecond >= 700 && burst.non2xx === 0 });
   rows.push({ metric: `GET /verify p99, ${VERIFY_RATE} req/s, no burst (baseline)`, target: '—', measured: `p50 ${quiet.p50} ms, p99 ${quiet.p99} ms, ${fmt(quiet.rps)} req/s`, pass: null });
   rows.push({ metric: `GET /verify p99 while the burst is signed (${VERIFY_RATE} req/s offered)`, target: '< 50 ms', measured: `p50 ${during.p50} ms, p99 ${during.p99} ms, max ${during.max} ms, ${fmt(during.rps)} req/s`, pass: during.p99 < 50 && during.non2xx === 0 });

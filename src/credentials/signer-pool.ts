@@ -1,5 +1,6 @@
 /**
- * A worker_threads pool that signs credentials off the main thread, one worker per core.
+ * A worker_threads pool that signs credentials off the main thread (by default one worker per core;
+ * the server sizes it by SIGNER_THREADS, see config.ts).
  *
  * Works from compiled `dist/` (workers run the sibling `signer-worker.js`) and from TypeScript
  * sources under Jest or tsx (Node 20 applies no loader hooks in workers, so the sources are

@@ -9,11 +9,17 @@ describe('loadConfig', () => {
       databaseUrl: './data/credence.db',
       dataDir: './data',
       seedDemo: true,
-      signerThreads: 2,
+      signerThreads: 1,
       signerNiceness: 10,
       accessTokenLifetimeSeconds: 3600,
     });
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('leaves one core to the request thread: a signer thread per other core, at least one', () => {
+    expect(loadConfig({}, 1).signerThreads).toBe(1);
+    expect(loadConfig({}, 8).signerThreads).toBe(7);
+    expect(loadConfig({ SIGNER_THREADS: '4' }, 8).signerThreads).toBe(4);
   });
 
   it('derives PUBLIC_URL from PORT and strips a trailing slash', () => {
