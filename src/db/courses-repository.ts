@@ -2,7 +2,7 @@ import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { prepared } from './prepared.js';
 import { RecentRows } from './recent-rows.js';
-import { courses, type CourseUsageRule } from './schema.js';
+import { courses } from './schema.js';
 
 /** A course row. */
 export type Course = typeof courses.$inferSelect;
@@ -34,20 +34,6 @@ export function findCourse(db: Db, tenantId: string, courseId: string): Course |
  */
 export function findRecentCourse(db: Db, tenantId: string, courseId: string): Course | undefined {
   return recentCourses.get(db, `${tenantId}\n${courseId}`, () => findCourse(db, tenantId, courseId));
-}
-
-/**
- * The usage rule of one of the tenant's courses: null when the course measures no usage,
- * undefined when there is no such course. Reads the one column the verify page needs.
- */
-export function findCourseUsageRule(db: Db, tenantId: string, courseId: string): CourseUsageRule | null | undefined {
-  return prepared(db, 'courseUsageRule', (d) =>
-    d
-      .select({ usage: courses.usage })
-      .from(courses)
-      .where(and(eq(courses.tenantId, sql.placeholder('tenantId')), eq(courses.id, sql.placeholder('courseId'))))
-      .prepare(),
-  ).get({ tenantId, courseId })?.usage;
 }
 
 /** Lists the tenant's courses by id, `limit` at a time after `afterId`. */

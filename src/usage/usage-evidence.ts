@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
 import { findCredentialByNumber, type CertificateRecord } from '../db/certificates-repository.js';
-import { findCourseUsageRule } from '../db/courses-repository.js';
+import { findRecentCourse } from '../db/courses-repository.js';
 import type { Tenant } from '../db/tenants-repository.js';
 import { findRecentActiveSigningKey } from '../db/signing-keys-repository.js';
 import { learnerUsage } from '../db/usage-repository.js';
@@ -89,7 +89,8 @@ export async function usageEvidence(
 ): Promise<UsageEvidence | NoEvidenceReason> {
   const { tenant, certificate } = options;
   if (!tenant.usagePublic || certificate.usageHidden) return 'hidden';
-  const rule = findCourseUsageRule(deps.db, tenant.id, certificate.courseId);
+  // Through the one-second course cache that issuance reads too: a point read less per verification.
+  const rule = findRecentCourse(deps.db, tenant.id, certificate.courseId)?.usage;
   if (!rule) return 'not_measured';
   const now = deps.now();
   const usage = learnerUsage(deps.db, { tenantId: tenant.id, learnerId: certificate.learnerId, courseId: certificate.courseId });
