@@ -66,7 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cpuCount = 2): 
     logLevel: e.LOG_LEVEL,
     seedDemo: e.CREDENCE_DEMO === '1' || e.CREDENCE_DEMO === 'true',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
-    // Signer threads run at a lower priority, so they can use every core without slowing requests.
     signerThreads: e.SIGNER_THREADS ?? Math.max(1, cpuCount - 1),
     signerNiceness: e.SIGNER_NICENESS,
     accessTokenLifetimeSeconds: e.OAUTH_TOKEN_TTL_SECONDS,

@@ -49,8 +49,8 @@ async function main(): Promise<void> {
   // Issuances in flight (signing, or signed and waiting to be stored). Signatures that come back
   // together share one group commit, so more in flight means fewer, larger commits. On 2 cores
   // with two signer threads, 4 in flight per thread capped issuance at ~1,300/s (about 4 per
-  // commit) and 10 gave ~1,750/s (about 9 per commit); with the one signer thread of today's
-  // default, 20 in flight gave 12% more completions than 10 (four alternating pairs of runs).
+  // commit) and 10 gave ~1,750/s (about 9 per commit); with one signer thread (the default on
+  // 2 cores), 20 in flight gave 12% more completions than 10 (four alternating pairs of runs).
   // Each commit holds the event loop, so verify p99 during a burst grows with it: 21 ms at 8,
   // 35 ms at 20, 42 ms at 32 in flight (bench/issuance.ts, target < 50 ms).
   const issuanceLimit = createIssuanceLimit(20 * config.signerThreads);
