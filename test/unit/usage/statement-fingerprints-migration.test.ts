@@ -1,16 +1,13 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { openDatabase, type DatabaseHandle } from '../../../src/db/client.js';
 import { AppError } from '../../../src/errors.js';
-import { projectPath } from '../../../src/paths.js';
 import { ingestStatements } from '../../../src/usage/ingest-statements.js';
 import { parseStatement, statementContentHash } from '../../../src/usage/xapi-statement.js';
 import { statement } from '../../fixtures/xapi.js';
+import { databaseBeforeMigration } from '../../helpers/database-before-migration.js';
 
 /**
  * Migration 0013 shortens stored statement fingerprints from SHA-256 hex text to the first 16 bytes.
@@ -26,16 +23,8 @@ const before = statement({ timestamp: '2026-10-01T09:00:00Z' });
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'credence-fingerprints-'));
-  const path = join(dir, 'credence.db');
   // The database as it was before 0013: migrations up to 0012, fingerprints stored as hex text.
-  const migrations = join(dir, 'drizzle');
-  cpSync(projectPath('drizzle'), migrations, { recursive: true });
-  const journalPath = join(migrations, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ idx: number }> };
-  journal.entries = journal.entries.filter((entry) => entry.idx < 13);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  const old = new Database(path);
-  migrate(drizzle(old), { migrationsFolder: migrations });
+  const { path, old } = databaseBeforeMigration(dir, 13);
   const parsed = parseStatement(before);
   if (!parsed.ok) throw new Error('fixture statement is not valid');
   old.prepare('INSERT INTO usage_statements (tenant_id, id_hash, content_hash) VALUES (?, ?, ?)').run(

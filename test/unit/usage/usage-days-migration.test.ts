@@ -1,12 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { openDatabase, type DatabaseHandle } from '../../../src/db/client.js';
 import { addUsageDays, learnerUsage } from '../../../src/db/usage-repository.js';
-import { projectPath } from '../../../src/paths.js';
+import { databaseBeforeMigration } from '../../helpers/database-before-migration.js';
 
 /**
  * Migration 0016 rebuilds usage_days as a WITHOUT ROWID table. Every active day stored before it
@@ -29,16 +26,8 @@ const triggers = (db: { prepare(sql: string): { all(): unknown[] } }) =>
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'credence-usage-days-'));
-  const path = join(dir, 'credence.db');
   // The database as it was before 0016: migrations up to 0015, usage_days a rowid table.
-  const migrations = join(dir, 'drizzle');
-  cpSync(projectPath('drizzle'), migrations, { recursive: true });
-  const journalPath = join(migrations, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ idx: number }> };
-  journal.entries = journal.entries.filter((entry) => entry.idx < 16);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  const old = new Database(path);
-  migrate(drizzle(old), { migrationsFolder: migrations });
+  const { path, old } = databaseBeforeMigration(dir, 16);
   const insert = old.prepare('INSERT INTO usage_days (tenant_id, learner_id, course_id, day, statements, source_id) VALUES (?, ?, ?, ?, ?, ?)');
   for (const row of DAYS) insert.run(TENANT, ...row);
   triggersBefore = triggers(old);
