@@ -2,6 +2,7 @@ import express, { type Express, type Request } from 'express';
 import type { LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
 import type { Db } from './db/client.js';
+import type { UsageLogStore } from './usage/usage-log-store.js';
 import type { CredentialSigner } from './credentials/credential-signer.js';
 import { createDocumentLoader } from './credentials/document-loader.js';
 import { AppError } from './errors.js';
@@ -43,6 +44,8 @@ import { createStaticCheckCache } from './verification/verify-certificate.js';
 /** Everything the HTTP app needs, injected (tests pass a temp database, fixed clock, test keys). */
 export interface AppDeps {
   db: Db;
+  /** Where ingest appends usage (the database handle's `usageLog`). */
+  usageLog: UsageLogStore;
   now: () => Date;
   masterKey: Buffer;
   signer: CredentialSigner;

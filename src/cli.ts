@@ -13,6 +13,7 @@ import { createInProcessSigner } from './credentials/in-process-signer.js';
 import { renewCredentials } from './issuance/renew-credentials.js';
 import { createUsageSource } from './usage/usage-sources.js';
 import { registerUsageContext } from './usage/usage-context.js';
+import type { UsageLogStore } from './usage/usage-log-store.js';
 import { createOAuthClient, listOAuthClients, revokeOAuthClient } from './oauth/oauth-clients.js';
 
 const USAGE = `Usage: credence <command> [options]   (honours DATABASE_URL and CREDENCE_MASTER_KEY)
@@ -33,6 +34,7 @@ const USAGE = `Usage: credence <command> [options]   (honours DATABASE_URL and C
 
 interface CliContext {
   db: Db;
+  usageLog: UsageLogStore;
   masterKey: Buffer;
   now: () => Date;
   publicUrl: string;
@@ -136,6 +138,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     });
     const result = await command({
       db: database.db,
+      usageLog: database.usageLog,
       masterKey,
       now: () => new Date(),
       publicUrl: config.publicUrl,

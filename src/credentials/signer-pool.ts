@@ -12,7 +12,7 @@ import { registeredContexts } from './document-loader.js';
 import type { SignedCredential, SigningKey } from './sign-data-integrity.js';
 import type { SignVcJwtOptions } from './sign-jwt.js';
 import { SIGNER_NICENESS, SIGNER_WORKER_FLAG, type WorkerRequest, type WorkerResponse } from './signer-worker.js';
-import { buildWorkerFromSources } from './worker-source-build.js';
+import { buildWorkerFromSources } from '../worker-source-build.js';
 
 /** A Data Integrity signing job (the worker uses its own closed document loader). */
 export interface SignCredentialJob<T extends object = object> {
@@ -49,7 +49,7 @@ interface Slot {
 /** The worker module: the compiled sibling in `dist/`, or a transpiled copy of the sources. */
 function workerEntry(): URL {
   const here = import.meta.url;
-  return new URL(here.endsWith('.js') ? new URL('./signer-worker.js', here) : buildWorkerFromSources());
+  return new URL(here.endsWith('.js') ? new URL('./signer-worker.js', here) : buildWorkerFromSources('credentials', 'signer-worker'));
 }
 
 function toError(error: { name: string; message: string }): Error {

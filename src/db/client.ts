@@ -7,6 +7,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { sqlitePathFromUrl } from '../config.js';
 import { projectPath } from '../paths.js';
 import * as schema from './schema.js';
+import { openUsageLogStore, type UsageLogStore } from '../usage/usage-log-store.js';
 
 /** The drizzle handle every repository takes: the database itself or a transaction on it. */
 export type Db = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
@@ -15,14 +16,17 @@ export type Db = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
 export interface DatabaseHandle {
   db: Db;
   sqlite: Database.Database;
+  /** The usage log beside the database, where ingest appends (see src/usage/usage-log-store.ts). */
+  usageLog: UsageLogStore;
   close(): void;
 }
 
 /**
  * Opens (creating if needed) the SQLite database named by `databaseUrl`, switches on WAL, a busy
- * timeout and foreign keys, and applies the drizzle-kit migrations in `drizzle/`.
+ * timeout and foreign keys, applies the drizzle-kit migrations in `drizzle/`, and opens the usage
+ * log beside it (folded on a thread of its own with `foldUsageInThread`, else as it is appended).
  */
-export function openDatabase(databaseUrl: string): DatabaseHandle {
+export function openDatabase(databaseUrl: string, options: { foldUsageInThread?: boolean } = {}): DatabaseHandle {
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new TypeError('PostgreSQL is not supported yet: use a SQLite file path for DATABASE_URL');
   }
@@ -47,7 +51,16 @@ export function openDatabase(databaseUrl: string): DatabaseHandle {
   sqlite.pragma('temp_store = MEMORY');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: projectPath('drizzle') });
-  return { db, sqlite, close: () => sqlite.close() };
+  const usageLog = openUsageLogStore(sqlite, { databasePath: path, foldThread: options.foldUsageInThread ?? false });
+  return {
+    db,
+    sqlite,
+    usageLog,
+    close: () => {
+      usageLog.close();
+      sqlite.close();
+    },
+  };
 }
 
 /**
@@ -55,7 +68,7 @@ export function openDatabase(databaseUrl: string): DatabaseHandle {
  * the adoption reports' big scans several times cheaper, without growing the request-serving
  * connection (WAL lets it read alongside writers). Call after `openDatabase` has migrated.
  */
-export function openAnalyticsReader(databaseUrl: string): DatabaseHandle {
+export function openAnalyticsReader(databaseUrl: string): Omit<DatabaseHandle, 'usageLog'> {
   const sqlite = new Database(sqlitePathFromUrl(databaseUrl), { readonly: true, fileMustExist: true });
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('mmap_size = 1073741824');

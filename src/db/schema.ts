@@ -393,3 +393,20 @@ export const dashboardSessions = sqliteTable(
   },
   (t) => [index('dashboard_sessions_expires_idx').on(t.expiresAt)],
 );
+
+/**
+ * How far ingested usage has been folded from the usage log into `usage_days` and
+ * `usage_statements` (see src/usage/fold-usage-log.ts): one row. A fold runs in slices, each its
+ * own transaction that also records its progress here, so a fold cut short resumes where it
+ * stopped and every batch is folded exactly once.
+ */
+export const usageLogFolds = sqliteTable('usage_log_folds', {
+  id: integer('id').primaryKey(),
+  /** Sequence number of the last log batch fully folded. */
+  foldedThrough: integer('folded_through').notNull(),
+  /** While a fold is under way: the last batch it folds (null otherwise). */
+  foldingThrough: integer('folding_through'),
+  /** While a fold is under way: how many of its sorted fingerprints and days are stored. */
+  fingerprintsDone: integer('fingerprints_done').notNull().default(0),
+  daysDone: integer('days_done').notNull().default(0),
+});

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from './client.js';
 import { prepared } from './prepared.js';
+import type { PendingActiveDay } from '../usage/pending-usage.js';
 import { courses, learners, usageDays, usageStatements, type CourseUsageRule } from './schema.js';
 
 /** A course of the tenant that has a usage rule. */
@@ -67,13 +68,6 @@ export function findLearnerIdsBy(db: Db, tenantId: string, key: LearnerKey, valu
   return new Map(chunked(values, (params) => query.all({ ...params, tenantId })).map((row) => [row.value, row.id]));
 }
 
-/** A statement's fingerprint as ingest computes it: hex digests, stored as blobs of those bytes. */
-export interface StatementFingerprint {
-  tenantId: string;
-  idHash: string;
-  contentHash: string;
-}
-
 const bytesOf = (hex: string) => Buffer.from(hex, 'hex');
 
 /** Content hashes (hex) already stored for these statement id hashes (hex), one query per 256 ids. */
@@ -92,58 +86,6 @@ export function findStatementContentHashes(db: Db, tenantId: string, idHashes: r
   return new Map(rows.map((row) => [row.idHash.toString('hex'), row.contentHash.toString('hex')]));
 }
 
-/**
- * Remembers statement fingerprints, in order (one prepared insert, reused across batches). An id
- * already stored, or earlier in `rows`, keeps the content hash it has. Returns, per row, whether it
- * was new: the insert's own uniqueness check, so no lookup is needed first.
- */
-export function rememberStatements(db: Db, rows: readonly StatementFingerprint[]): boolean[] {
-  const insert = prepared(db, 'rememberStatement', (d) =>
-    d
-      .insert(usageStatements)
-      .values({ tenantId: sql.placeholder('tenantId'), idHash: sql.placeholder('idHash'), contentHash: sql.placeholder('contentHash') })
-      .onConflictDoNothing()
-      .prepare(),
-  );
-  return rows.map((row) => insert.run({ tenantId: row.tenantId, idHash: bytesOf(row.idHash), contentHash: bytesOf(row.contentHash) }).changes === 1);
-}
-
-/** Statements counted on one learner's active day for one course. */
-export interface UsageDayCount {
-  tenantId: string;
-  learnerId: string;
-  courseId: string;
-  day: string;
-  /** How many statements to add to the day. */
-  statements: number;
-  sourceId: string | null;
-}
-
-/**
- * Adds statements to learners' active days (creating days as needed). A new day keeps the
- * source given here; an existing day keeps the source that first reported it.
- */
-export function addUsageDays(db: Db, rows: readonly UsageDayCount[]): void {
-  const upsert = prepared(db, 'addUsageDays', (d) =>
-    d
-      .insert(usageDays)
-      .values({
-        tenantId: sql.placeholder('tenantId'),
-        learnerId: sql.placeholder('learnerId'),
-        courseId: sql.placeholder('courseId'),
-        day: sql.placeholder('day'),
-        statements: sql.placeholder('statements'),
-        sourceId: sql.placeholder('sourceId'),
-      })
-      .onConflictDoUpdate({
-        target: [usageDays.tenantId, usageDays.learnerId, usageDays.courseId, usageDays.day],
-        set: { statements: sql`${usageDays.statements} + excluded.statements` },
-      })
-      .prepare(),
-  );
-  for (const row of rows) upsert.run({ ...row });
-}
-
 function sameLearnerCourse(): SQL | undefined {
   return and(
     eq(usageDays.tenantId, sql.placeholder('tenantId')),
@@ -152,10 +94,15 @@ function sameLearnerCourse(): SQL | undefined {
   );
 }
 
-/** A learner's active days for a course (ascending) and the sources that reported them (in order of first day). */
+/**
+ * A learner's active days for a course (ascending) and the sources that reported them (in order of
+ * first day). `pending` adds the days still in the usage log (see src/usage/pending-usage.ts); a day
+ * both there and in the table keeps the table's source.
+ */
 export function learnerUsage(
   db: Db,
   key: { tenantId: string; learnerId: string; courseId: string },
+  pending: readonly PendingActiveDay[] = [],
 ): { days: string[]; sourceIds: string[] } {
   // One string from the covering primary-key index instead of 700+ row objects (or arrays) for
   // a daily user: SQLite's per-row result values were most of the cost. Days contain no comma.
@@ -167,18 +114,26 @@ export function learnerUsage(
       .prepare(),
   ).get(key)?.days;
   const days = joined ? joined.split(',') : [];
-  // The index yields days in order; sorting only if not keeps the contract without relying on it.
-  if (!days.every((day, i) => i === 0 || days[i - 1]! < day)) days.sort();
-  // Sources are few: one row per source, ordered by the first day it reported (as before, when
-  // they were collected from the day rows in day order).
+  // Sources are few: one row per source with the first day it reported.
   const sources = prepared(db, 'learnerUsageSources', (d) =>
     d
-      .select({ sourceId: usageDays.sourceId })
+      .select({ sourceId: usageDays.sourceId, firstDay: sql<string>`min(${usageDays.day})` })
       .from(usageDays)
       .where(and(sameLearnerCourse(), isNotNull(usageDays.sourceId)))
       .groupBy(usageDays.sourceId)
-      .orderBy(sql`min(${usageDays.day})`)
       .prepare(),
-  ).values(key) as Array<[string]>;
-  return { days, sourceIds: sources.map((row) => row[0]) };
+  ).values(key) as Array<[string, string]>;
+  const firstDays = new Map(sources);
+  const seen = new Set(days);
+  for (const { day, sourceId } of pending) {
+    if (seen.has(day)) continue;
+    seen.add(day);
+    days.push(day);
+    const first = sourceId === null ? undefined : firstDays.get(sourceId);
+    if (sourceId !== null && (first === undefined || day < first)) firstDays.set(sourceId, day);
+  }
+  // The index yields days in order; sorting only if not keeps the contract without relying on it.
+  if (!days.every((day, i) => i === 0 || days[i - 1]! < day)) days.sort();
+  const sourceIds = [...firstDays].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([sourceId]) => sourceId);
+  return { days, sourceIds };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createCourse } from '../courses/course-service.js';
+import type { UsageLogStore } from '../usage/usage-log-store.js';
 import { ingestStatements } from '../usage/ingest-statements.js';
 import { createUsageSource } from '../usage/usage-sources.js';
 import type { Db } from '../db/client.js';
@@ -27,6 +28,7 @@ export const DEMO_ACTIVITY_PREFIX = 'https://demo.credence.example/tools/credent
  */
 export async function seedDemo(deps: {
   db: Db;
+  usageLog: UsageLogStore;
   now: () => Date;
   masterKey: Buffer;
   signer: CredentialSigner;

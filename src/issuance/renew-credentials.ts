@@ -11,6 +11,7 @@ import { certificateLinks } from './certificate-links.js';
 import { addMonths, composeAchievementCredential, toSeconds } from './compose-credential.js';
 import type { IssuanceDeps } from './issue-certificate.js';
 import { loadIssuingKey } from './tenant-signing-key.js';
+import type { UsageLogStore } from '../usage/usage-log-store.js';
 import { MS_PER_DAY } from '../calendar.js';
 
 /**
@@ -29,6 +30,9 @@ export const RENEWAL_WINDOW_DAYS = 30;
  * later runs no longer look at it: the learner would have to complete the course again.
  */
 export const RENEWAL_GRACE_DAYS = 7;
+
+/** What renewal needs: issuance's dependencies and the usage not yet folded into the database. */
+export type RenewalDeps = IssuanceDeps & { usageLog: Pick<UsageLogStore, 'pending'> };
 
 /** What a renewal run did. */
 export interface RenewalReport {
@@ -54,7 +58,7 @@ export function credentialVersionUrl(publicUrl: string, number: string, version:
  * Fading, Lapsed or unmeasured ones are left to expire; credentials that ended before the grace
  * period are not looked at. Safe to run repeatedly or concurrently.
  */
-export async function renewCredentials(deps: IssuanceDeps): Promise<RenewalReport> {
+export async function renewCredentials(deps: RenewalDeps): Promise<RenewalReport> {
   const now = deps.now();
   const from = new Date(now.getTime() - RENEWAL_GRACE_DAYS * MS_PER_DAY);
   const to = new Date(now.getTime() + RENEWAL_WINDOW_DAYS * MS_PER_DAY);
@@ -68,7 +72,7 @@ export async function renewCredentials(deps: IssuanceDeps): Promise<RenewalRepor
   return report;
 }
 
-async function renewOne(deps: IssuanceDeps, certificate: CertificateRecord, now: Date): Promise<string> {
+async function renewOne(deps: RenewalDeps, certificate: CertificateRecord, now: Date): Promise<string> {
   const tenant = findTenantById(deps.db, certificate.tenantId)!;
   const course = findCourse(deps.db, tenant.id, certificate.courseId);
   if (!course?.validityMonths) return 'course_does_not_expire';
@@ -77,7 +81,8 @@ async function renewOne(deps: IssuanceDeps, certificate: CertificateRecord, now:
   // (already ended) the renewal is made as of that end, so a late run decides as one on time.
   const previousEnd = certificate.validUntil!;
   const asOf = new Date(Math.min(Date.parse(previousEnd), now.getTime()));
-  const usage = learnerUsage(deps.db, { tenantId: tenant.id, learnerId: certificate.learnerId, courseId: course.id });
+  const learnerCourse = { tenantId: tenant.id, learnerId: certificate.learnerId, courseId: course.id };
+  const usage = learnerUsage(deps.db, learnerCourse, deps.usageLog.pending.daysOf(learnerCourse));
   const { state } = assessUsage({ activeDays: usage.days, now: asOf, halfLifeDays: course.usage.halfLifeDays });
   if (state !== 'current') return `usage_${state}`;
 

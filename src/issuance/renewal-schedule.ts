@@ -1,13 +1,12 @@
 import type { Logger } from 'pino';
-import type { IssuanceDeps } from './issue-certificate.js';
-import { renewCredentials } from './renew-credentials.js';
+import { renewCredentials, type RenewalDeps } from './renew-credentials.js';
 import { MS_PER_DAY } from '../calendar.js';
 
 /**
  * Runs credential renewal shortly after start and then once a day, in process. Failures are
  * logged, never thrown: the next run retries. Returns the timer so shutdown can clear it.
  */
-export function scheduleDailyRenewal(deps: IssuanceDeps & { logger: Logger }): NodeJS.Timeout {
+export function scheduleDailyRenewal(deps: RenewalDeps & { logger: Logger }): NodeJS.Timeout {
   const run = () => {
     renewCredentials(deps).then(
       (report) => deps.logger.info({ checked: report.checked, renewed: report.renewed.length }, 'credential renewal run'),

@@ -1,18 +1,17 @@
 import type { Db } from '../db/client.js';
-import {
-  addUsageDays,
-  courseUsageRules,
-  findLearnerIdsBy,
-  findStatementContentHashes,
-  rememberStatements,
-  type CourseRule,
-  type LearnerKey,
-  type UsageDayCount,
-} from '../db/usage-repository.js';
+import { courseUsageRules, findLearnerIdsBy, findStatementContentHashes, type CourseRule, type LearnerKey } from '../db/usage-repository.js';
 import { AppError } from '../errors.js';
 import { ingestSha256Hex } from './ingest-hash.js';
 import { actorIdentity, parseStatement, statementFingerprint, type StatementError, type XapiStatement } from './xapi-statement.js';
-import { inWriteTransaction } from '../db/write-transaction.js';
+import { usageFoldMark } from './fold-usage-log.js';
+import { appendUsageBatch, type LoggedDay, type LoggedUsageBatch, type UsageBatch } from './usage-log.js';
+import { catchUpPendingUsage, type UsageLogStore } from './usage-log-store.js';
+
+/** What ingest needs: the database (learners, courses, folded fingerprints) and its usage log. */
+export interface IngestDeps {
+  db: Db;
+  usageLog: UsageLogStore;
+}
 
 /** Most statements one request may carry. */
 export const MAX_STATEMENTS_PER_BATCH = 1000;
@@ -108,24 +107,29 @@ function validStatementsOf(statements: unknown[], result: IngestResult): ValidSt
 }
 
 /**
- * Remembers the ids of the valid statements and returns the new ones, in batch order. The insert
- * itself tells which ids are new (no lookup first); an id already known, stored before or earlier
- * in this batch, is a replay when its content hash is the same (counted as a duplicate) and a 409
- * conflict otherwise.
+ * The statements of the batch not seen before, in batch order. An id already known (folded into the
+ * database, waiting in the usage log, or earlier in this batch) is a replay when its content hash
+ * is the same (counted as a duplicate) and a 409 conflict otherwise. Call with the log's write
+ * lock held and the pending batches caught up: nothing can be appended meanwhile, and a batch
+ * either is still pending or was folded before the database is read.
  */
-function newStatements(tx: Db, tenantId: string, valid: ValidStatement[], result: IngestResult): ValidStatement[] {
-  const inserted = rememberStatements(
-    tx,
-    valid.map(({ idHash, contentHash }) => ({ tenantId, idHash, contentHash })),
-  );
-  const known = findStatementContentHashes(
-    tx,
+function newStatements(deps: IngestDeps, tenantId: string, valid: ValidStatement[], result: IngestResult): ValidStatement[] {
+  const { pending, main } = deps.usageLog;
+  pending.trimThrough(usageFoldMark(main));
+  const inBatch = new Map<string, string>();
+  const knownHashOf = (v: ValidStatement) => inBatch.get(v.idHash) ?? pending.contentHashOf(tenantId, v.idHash);
+  const folded = findStatementContentHashes(
+    deps.db,
     tenantId,
-    valid.filter((_, i) => !inserted[i]).map((v) => v.idHash),
+    valid.filter((v) => knownHashOf(v) === undefined).map((v) => v.idHash),
   );
-  return valid.filter((v, i) => {
-    if (inserted[i]) return true;
-    if (known.get(v.idHash) !== v.contentHash) {
+  return valid.filter((v) => {
+    const known = knownHashOf(v) ?? folded.get(v.idHash);
+    if (known === undefined) {
+      inBatch.set(v.idHash, v.contentHash);
+      return true;
+    }
+    if (known !== v.contentHash) {
       throw new AppError('statement_conflict', 409, `Statement ${result.ids[v.index]} was already received with different content.`, {
         field: `[${v.index}].id`,
       });
@@ -146,13 +150,15 @@ function invalidStatements(rejected: IngestResult['rejected']): AppError {
 /**
  * Ingests xAPI statements for a tenant. Each accepted statement is reduced to (learner, course,
  * UTC day) and counted on that active day; the raw statement is not stored, only hashes of its
- * id and content so a replay is recognised. A known id with different content is a 409 and the
+ * id and content so a replay is recognised. The batch's days and hashes are appended to the usage
+ * log in one transaction, then folded into the database (at once, or by the fold thread: see
+ * src/usage/usage-log-store.ts); until then the verify page reads them from the pending batches. A known id with different content is a 409 and the
  * whole batch is rolled back (as xAPI requires). Invalid statements are rejected individually and
  * the valid ones ingested, unless `allOrNothing` (an LRS's rule) or none is valid: then the request
  * is a 400 listing the errors, and nothing is written.
  */
 export function ingestStatements(
-  deps: { db: Db },
+  deps: IngestDeps,
   options: { tenantId: string; sourceId: string | null; statements: unknown[]; allOrNothing?: boolean },
 ): IngestResult {
   const { tenantId, sourceId, statements } = options;
@@ -162,33 +168,44 @@ export function ingestStatements(
   const result: IngestResult = { accepted: 0, duplicates: 0, unmatched: 0, rejected: [], ids: [] };
   const valid = validStatementsOf(statements, result);
   if (result.rejected.length > 0 && (options.allOrNothing || valid.length === 0)) throw invalidStatements(result.rejected);
-  inWriteTransaction(deps.db, (tx) => {
-    const rules = courseUsageRules(tx, tenantId);
-    const candidates: Candidate[] = [];
-    for (const { statement, day } of newStatements(tx, tenantId, valid, result)) {
-      const courseIds = matchingCourses(statement, rules);
-      if (courseIds.length === 0) result.unmatched++;
-      else candidates.push({ learner: learnerKeyOf(statement), courseIds, day });
-    }
-    const learnerIds = resolveLearners(tx, tenantId, candidates);
-    // Statements on the same learner, course and day are summed into one upsert.
-    const days = new Map<string, UsageDayCount>();
-    for (const { learner, courseIds, day } of candidates) {
-      const learnerId = learner && learnerIds.get(learner.key)!.get(learner.value);
-      if (!learnerId) {
-        result.unmatched++;
-        continue;
+  const { log, pending } = deps.usageLog;
+  const batch = log
+    .transaction((): LoggedUsageBatch | undefined => {
+      catchUpPendingUsage(deps.usageLog);
+      const fresh = newStatements(deps, tenantId, valid, result);
+      if (fresh.length === 0) return undefined;
+      const rules = courseUsageRules(deps.db, tenantId);
+      const candidates: Candidate[] = [];
+      for (const { statement, day } of fresh) {
+        const courseIds = matchingCourses(statement, rules);
+        if (courseIds.length === 0) result.unmatched++;
+        else candidates.push({ learner: learnerKeyOf(statement), courseIds, day });
       }
-      for (const courseId of courseIds) {
-        const key = JSON.stringify([learnerId, courseId, day]);
-        const row = days.get(key);
-        if (row) row.statements++;
-        else days.set(key, { tenantId, learnerId, courseId, day, statements: 1, sourceId });
+      const learnerIds = resolveLearners(deps.db, tenantId, candidates);
+      // Statements on the same learner, course and day are summed into one entry.
+      const days = new Map<string, LoggedDay>();
+      for (const { learner, courseIds, day } of candidates) {
+        const learnerId = learner && learnerIds.get(learner.key)!.get(learner.value);
+        if (!learnerId) {
+          result.unmatched++;
+          continue;
+        }
+        for (const courseId of courseIds) {
+          const key = `${learnerId}\0${courseId}\0${day}`;
+          const entry = days.get(key);
+          if (entry) entry[3]++;
+          else days.set(key, [learnerId, courseId, day, 1]);
+        }
+        result.accepted++;
       }
-      result.accepted++;
-    }
-    addUsageDays(tx, [...days.values()]);
-  });
+      const appended: UsageBatch = { tenantId, sourceId, statements: fresh.map((v) => [v.idHash, v.contentHash]), days: [...days.values()] };
+      return { ...appended, seq: appendUsageBatch(log, appended) };
+    })
+    .immediate();
+  if (batch) {
+    pending.add(batch);
+    deps.usageLog.appended();
+  }
   return result;
 }
 

@@ -4,6 +4,7 @@ import { findRecentCourse } from '../db/courses-repository.js';
 import type { Tenant } from '../db/tenants-repository.js';
 import { findRecentActiveSigningKey } from '../db/signing-keys-repository.js';
 import { learnerUsage } from '../db/usage-repository.js';
+import type { UsageLogStore } from './usage-log-store.js';
 import { usageSourceNames } from '../db/usage-sources-repository.js';
 import type { CredentialSigner } from '../credentials/credential-signer.js';
 import { buildIssuerProfile } from '../credentials/issuer-profile.js';
@@ -31,6 +32,8 @@ export interface UsageEvidence {
 /** Dependencies of usage evidence. */
 export interface UsageEvidenceDeps {
   db: Db;
+  /** Ingested days not yet folded into the database are read from here. */
+  usageLog: Pick<UsageLogStore, 'pending'>;
   now: () => Date;
   masterKey: Buffer;
   signer: CredentialSigner;
@@ -93,7 +96,8 @@ export async function usageEvidence(
   const rule = findRecentCourse(deps.db, tenant.id, certificate.courseId)?.usage;
   if (!rule) return 'not_measured';
   const now = deps.now();
-  const usage = learnerUsage(deps.db, { tenantId: tenant.id, learnerId: certificate.learnerId, courseId: certificate.courseId });
+  const learnerCourse = { tenantId: tenant.id, learnerId: certificate.learnerId, courseId: certificate.courseId };
+  const usage = learnerUsage(deps.db, learnerCourse, deps.usageLog.pending.daysOf(learnerCourse));
   const assessment = assessUsage({ activeDays: usage.days, now, halfLifeDays: rule.halfLifeDays });
   const outcome = [assessment.state, assessment.score, assessment.lastActiveDate, assessment.halfLifeDays, usage.sourceIds.join()];
   // A stored credential version never changes, so neither does the issuer the attestation names;

@@ -51,6 +51,7 @@ export async function startAppServer(ctx: TestContext, options: { publicUrl: (ba
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const app: RequestListener = createApp({
     db: ctx.database.db,
+    usageLog: ctx.database.usageLog,
     now: ctx.clock.now,
     masterKey: ctx.masterKey,
     signer: ctx.signer,

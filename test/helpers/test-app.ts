@@ -46,14 +46,15 @@ export const TEST_NOW = '2026-11-02T10:00:00.000Z';
 export const TEST_PUBLIC_URL = 'https://credence.test';
 
 /** Creates a fresh app and database per test file (call in beforeAll, close in afterAll). */
-export async function createTestContext(options: { now?: string; rateLimitPerMinute?: number } = {}): Promise<TestContext> {
+export async function createTestContext(options: { now?: string; rateLimitPerMinute?: number; foldUsageInThread?: boolean } = {}): Promise<TestContext> {
   const dir = mkdtempSync(join(tmpdir(), 'credence-test-'));
-  const database = openDatabase(join(dir, 'credence.db'));
+  const database = openDatabase(join(dir, 'credence.db'), { foldUsageInThread: options.foldUsageInThread });
   const clock = new TestClock(new Date(options.now ?? TEST_NOW));
   const masterKey = Buffer.alloc(32, 7);
   const signer = createInProcessSigner();
   const deps = {
     db: database.db,
+    usageLog: database.usageLog,
     now: clock.now,
     masterKey,
     signer,

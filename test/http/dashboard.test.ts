@@ -256,6 +256,7 @@ describe('/dashboard sessions held server-side', () => {
     try {
       const app = createApp({
         db: ctx.database.db,
+        usageLog: ctx.database.usageLog,
         analyticsDb: reader.db,
         now: ctx.clock.now,
         masterKey: ctx.masterKey,

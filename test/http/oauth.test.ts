@@ -228,7 +228,7 @@ describe('access tokens on tenant routes', () => {
   it('are accepted on routes served from the read-only analytics connection', async () => {
     const reader = openAnalyticsReader(ctx.database.sqlite.name);
     try {
-      const app = createApp({ db: ctx.database.db, analyticsDb: reader.db, now: ctx.clock.now, masterKey: ctx.masterKey, signer: ctx.signer, logger: pino({ level: 'silent' }), publicUrl: ctx.publicUrl, rateLimitPerMinute: 1000 });
+      const app = createApp({ db: ctx.database.db, usageLog: ctx.database.usageLog, analyticsDb: reader.db, now: ctx.clock.now, masterKey: ctx.masterKey, signer: ctx.signer, logger: pino({ level: 'silent' }), publicUrl: ctx.publicUrl, rateLimitPerMinute: 1000 });
       const client = createOAuthClient(deps(), { tenantId: ctx.acme.tenant.id, scopes: ['analytics:read'] });
       const res = await request(app).get('/v1/analytics/adoption').set(bearer(await tokenFor(client)));
       expect(res.status).toBe(200);

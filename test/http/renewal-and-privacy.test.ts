@@ -10,7 +10,7 @@ let ctx: TestContext;
 let active: { number: string; links: { privacy: string } };
 let idle: { number: string };
 
-const deps = (c: TestContext = ctx) => ({ db: c.database.db, now: c.clock.now, masterKey: c.masterKey, signer: c.signer, publicUrl: c.publicUrl });
+const deps = (c: TestContext = ctx) => ({ db: c.database.db, usageLog: c.database.usageLog, now: c.clock.now, masterKey: c.masterKey, signer: c.signer, publicUrl: c.publicUrl });
 const verifyJson = async (number: string, c: TestContext = ctx) =>
   (await request(c.app).get(`/verify/${number}`).set('Accept', 'application/json').expect(200)).body;
 const postUsage = async (c: TestContext, email: string, lastDay: string, days: number) =>

@@ -190,7 +190,7 @@ describe("status check: Credence's own credentials", () => {
   it('passes a renewed version (now issued as the rotated did:key) and the did:web version it replaces', async () => {
     ctx.clock.set('2027-10-15T10:00:00Z');
     await request(ctx.app).post('/v1/usage/statements').set('Authorization', auth()).send(dailyStatements('2027-10-15', 20, { actor: { mbox: 'mailto:web-1@example.com' } })).expect(200);
-    const report = await renewCredentials({ db: ctx.database.db, now: ctx.clock.now, masterKey: ctx.masterKey, signer: ctx.signer, publicUrl: ctx.publicUrl });
+    const report = await renewCredentials({ db: ctx.database.db, usageLog: ctx.database.usageLog, now: ctx.clock.now, masterKey: ctx.masterKey, signer: ctx.signer, publicUrl: ctx.publicUrl });
     expect(report.renewed).toContain(own.didWebCert);
     const renewed = await storedCredential(own.didWebCert!);
     expect(renewed.credentialStatus.statusListCredential).toMatch(new RegExp(`^${ctx.publicUrl}/status/acme/1/z6Mk`));

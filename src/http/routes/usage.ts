@@ -1,8 +1,7 @@
 import express, { Router } from 'express';
-import type { Db } from '../../db/client.js';
 import { listUsageSources } from '../../db/usage-sources-repository.js';
 import { AppError } from '../../errors.js';
-import { ingestStatements } from '../../usage/ingest-statements.js';
+import { ingestStatements, type IngestDeps } from '../../usage/ingest-statements.js';
 import { createUsageSource } from '../../usage/usage-sources.js';
 import { authOf } from '../auth-context.js';
 import { requireApiKey } from '../middleware/auth.js';
@@ -23,7 +22,7 @@ export function statementsOf(body: unknown): unknown[] {
 }
 
 /** `/v1/usage/statements` (usage or admin key) and `/v1/usage-sources` (admin key). */
-export function usageRouter(deps: { db: Db; now: () => Date }): Router {
+export function usageRouter(deps: IngestDeps & { now: () => Date }): Router {
   const router = Router();
 
   router.post('/usage/statements', requireApiKey(deps.db, 'usage:write'), (req, res) => {

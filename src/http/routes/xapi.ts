@@ -1,7 +1,6 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
-import { ingestStatements } from '../../usage/ingest-statements.js';
+import { ingestStatements, type IngestDeps } from '../../usage/ingest-statements.js';
 import { authOf } from '../auth-context.js';
 import { requireApiKey } from '../middleware/auth.js';
 import { statementsBodyParser, statementsOf } from './usage.js';
@@ -29,7 +28,7 @@ function requireJson(req: Request): void {
  * `PUT /xapi/statements?statementId=` (answers 204). Invalid statements fail the whole request,
  * as an LRS must.
  */
-export function xapiRouter(deps: { db: Db }): Router {
+export function xapiRouter(deps: IngestDeps): Router {
   const router = Router();
   router.use('/xapi', requireXapiVersion, requireApiKey(deps.db, 'usage:write'), statementsBodyParser);
 

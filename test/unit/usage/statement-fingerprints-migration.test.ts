@@ -40,7 +40,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const ingest = (statements: unknown[]) => ingestStatements({ db: database.db }, { tenantId: TENANT, sourceId: null, statements });
+const ingest = (statements: unknown[]) => ingestStatements(database, { tenantId: TENANT, sourceId: null, statements });
 
 describe('statement fingerprints stored before migration 0013', () => {
   it('are kept as the first 16 bytes of each hash', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type DatabaseHandle } from '../../../src/db/client.js';
-import { addUsageDays, learnerUsage } from '../../../src/db/usage-repository.js';
+import { learnerUsage } from '../../../src/db/usage-repository.js';
 import { databaseBeforeMigration } from '../../helpers/database-before-migration.js';
 
 /**
@@ -65,7 +65,9 @@ describe('usage days stored before migration 0016', () => {
       .prepare(`INSERT INTO adoption_facts (tenant_id, course_id, learner_id, completed_day, revoked, first_use, last_use, hit30, hit60, hit90, active_days)
         VALUES (?, 'course-1', 'learner-b', '2026-10-01', 0, 1, 1, 0, 0, 0, 1)`)
       .run(TENANT);
-    addUsageDays(database.db, [{ tenantId: TENANT, learnerId: 'learner-b', courseId: 'course-1', day: '2026-10-31', statements: 1, sourceId: null }]);
+    sqlite
+      .prepare("INSERT INTO usage_days (tenant_id, learner_id, course_id, day, statements, source_id) VALUES (?, 'learner-b', 'course-1', '2026-10-31', 1, NULL)")
+      .run(TENANT);
     const facts = sqlite.prepare("SELECT last_use, hit30, active_days FROM adoption_facts WHERE learner_id = 'learner-b'").get();
     expect(facts).toEqual({ last_use: 30, hit30: 1, active_days: 2 });
   });

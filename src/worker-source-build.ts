@@ -1,22 +1,23 @@
 /**
- * Development-only support for the signer pool when Credence runs from TypeScript sources
- * (Jest, tsx). Node 20 does not apply ESM loader hooks inside worker threads, so a worker
- * cannot import `.ts` files; instead we transpile `src/credentials/*.ts` and `src/paths.ts`
- * once with SWC (a dev dependency) into `node_modules/.cache/credence-signer/<hash>/src/`,
- * keeping the layout so relative imports and `projectPath()` resolve as in `dist/`.
+ * Development-only support for worker threads (the signer pool, the usage fold thread) when
+ * Credence runs from TypeScript sources (Jest, tsx). Node 20 does not apply ESM loader hooks inside
+ * worker threads, so a worker cannot import `.ts` files; instead we transpile the worker's source
+ * directory and `src/paths.ts` once with SWC (a dev dependency) into
+ * `node_modules/.cache/credence-workers/<hash>/src/`, keeping the layout so relative imports and
+ * `projectPath()` resolve as in `dist/`.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { projectPath } from '../paths.js';
+import { projectPath } from './paths.js';
 
 interface SwcLike {
   transformSync(code: string, options: object): { code: string };
 }
 
-let built: string | undefined;
+const built = new Map<string, string>();
 const STALE_MS = 24 * 60 * 60 * 1000;
 
 /** Removes transpiled trees of older sources (a day old, so no running process still uses them). */
@@ -31,27 +32,29 @@ function pruneStale(parent: string, keep: string): void {
   }
 }
 
-function sources(): Array<{ relative: string; code: string }> {
-  const dir = projectPath('src', 'credentials');
+function sources(sourceDir: string): Array<{ relative: string; code: string }> {
+  const dir = projectPath('src', sourceDir);
   const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort();
   return [
     { relative: join('src', 'paths.ts'), code: readFileSync(projectPath('src', 'paths.ts'), 'utf8') },
-    ...files.map((f) => ({ relative: join('src', 'credentials', f), code: readFileSync(join(dir, f), 'utf8') })),
+    ...files.map((f) => ({ relative: join('src', sourceDir, f), code: readFileSync(join(dir, f), 'utf8') })),
   ];
 }
 
 /**
- * Transpiles the worker's sources (once per process and content hash) and returns the file
- * URL of the compiled `signer-worker.js`.
+ * Transpiles a worker's sources, the `.ts` files of `src/<sourceDir>` (once per process and content
+ * hash), and returns the file URL of the compiled `src/<sourceDir>/<entry>.js`. The worker may
+ * import only those files, `src/paths.ts` and packages.
  */
-export function buildWorkerFromSources(): string {
-  if (built) return built;
-  const files = sources();
+export function buildWorkerFromSources(sourceDir: string, entry: string): string {
+  const done = built.get(`${sourceDir}/${entry}`);
+  if (done) return done;
+  const files = sources(sourceDir);
   const hash = createHash('sha256');
   for (const file of files) hash.update(file.relative).update('\0').update(file.code).update('\0');
-  const root = projectPath('node_modules', '.cache', 'credence-signer', hash.digest('hex').slice(0, 16));
-  const entry = join(root, 'src', 'credentials', 'signer-worker.js');
-  if (!existsSync(entry)) {
+  const root = projectPath('node_modules', '.cache', 'credence-workers', hash.digest('hex').slice(0, 16));
+  const entryFile = join(root, 'src', sourceDir, `${entry}.js`);
+  if (!existsSync(entryFile)) {
     const swc = createRequire(import.meta.url)('@swc/core') as SwcLike;
     // Build in a private directory, then rename: concurrent test workers never see half a tree.
     const staging = `${root}.tmp-${process.pid}-${Date.now()}`;
@@ -71,9 +74,10 @@ export function buildWorkerFromSources(): string {
     } catch (error) {
       // Another process won the race: its tree has the same content.
       rmSync(staging, { recursive: true, force: true });
-      if (!existsSync(entry)) throw error;
+      if (!existsSync(entryFile)) throw error;
     }
   }
-  built = pathToFileURL(entry).href;
-  return built;
+  const url = pathToFileURL(entryFile).href;
+  built.set(`${sourceDir}/${entry}`, url);
+  return url;
 }

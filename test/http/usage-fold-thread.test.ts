@@ -1,0 +1,65 @@
+import Database from 'better-sqlite3';
+import request from 'supertest';
+import { ingestSha256Hex } from '../../src/usage/ingest-hash.js';
+import { appendUsageBatch, usageLogPathFor } from '../../src/usage/usage-log.js';
+import { parseStatement, statementFingerprint } from '../../src/usage/xapi-statement.js';
+import { createCourseVia, postCompletion } from '../fixtures/factories.js';
+import { dailyStatements, statement } from '../fixtures/xapi.js';
+import { createTestContext, type TestContext } from '../helpers/test-app.js';
+
+// Ingest as the server runs it: the request thread appends to the usage log and a fold thread
+// moves the log into usage_days. What was ingested counts at once, before and after the fold.
+let ctx: TestContext;
+let number: string;
+
+beforeAll(async () => {
+  ctx = await createTestContext({ now: '2026-11-02T10:00:00Z', foldUsageInThread: true });
+  await createCourseVia(ctx, ctx.acme, { usage: { activities: ['https://tools.example/ide'], halfLifeDays: 30 } });
+  number = (await postCompletion(ctx, ctx.acme, { learner: { id: 'l1', name: 'Åse Ødegård', email: 'ase@example.com' } })).body.number;
+});
+afterAll(() => ctx.close());
+
+const ingest = (body: object) => request(ctx.app).post('/v1/usage/statements').set('Authorization', `Bearer ${ctx.acme.apiKey}`).send(body);
+const usage = async () => (await request(ctx.app).get(`/verify/${number}`).set('Accept', 'application/json').expect(200)).body.usage;
+const storedDays = () => ctx.database.sqlite.prepare("SELECT day, statements FROM usage_days WHERE learner_id = 'l1' ORDER BY day").all();
+
+describe('ingest with the fold thread', () => {
+  it('shows ingested usage on the verify page right away, and stores it once folded', async () => {
+    const statements = dailyStatements('2026-11-02', 5);
+    expect((await ingest(statements).expect(200)).body).toMatchObject({ accepted: 5 });
+    expect(await usage()).toMatchObject({ state: 'current', score: 71, lastActiveDate: '2026-11-02' });
+    await ctx.database.usageLog.settled();
+    expect(storedDays()).toHaveLength(5);
+    expect(ctx.database.usageLog.pending.statementCount).toBe(0);
+    expect(ctx.database.usageLog.log.prepare('SELECT count(*) FROM usage_log').pluck().get()).toBe(0);
+    expect(await usage()).toMatchObject({ state: 'current', score: 71 });
+  });
+
+  it('recognises replays and conflicts whether the first copy is still in the log or folded', async () => {
+    const first = statement({ timestamp: '2026-10-20T09:00:00Z' });
+    await ingest([first]).expect(200);
+    // Straight away (most likely still pending) and after the fold: the same answers.
+    expect((await ingest([first]).expect(200)).body).toMatchObject({ accepted: 0, duplicates: 1 });
+    expect((await ingest([{ ...first, timestamp: '2026-10-21T09:00:00Z' }])).status).toBe(409);
+    await ctx.database.usageLog.settled();
+    expect((await ingest([first]).expect(200)).body).toMatchObject({ accepted: 0, duplicates: 1 });
+    expect((await ingest([{ ...first, timestamp: '2026-10-21T09:00:00Z' }])).status).toBe(409);
+    await ctx.database.usageLog.settled();
+    expect(storedDays()).toContainEqual({ day: '2026-10-20', statements: 1 });
+    expect(storedDays()).not.toContainEqual(expect.objectContaining({ day: '2026-10-21' }));
+  });
+
+  it("catches up with another process's unfolded batches: a replay is a duplicate, counted once", async () => {
+    const s = statement({ timestamp: '2026-10-25T09:00:00Z' });
+    const parsed = parseStatement(s);
+    if (!parsed.ok) throw new Error('invalid test statement');
+    const fingerprint: [string, string] = [ingestSha256Hex(`id:${s.id}`).slice(0, 32), statementFingerprint(parsed.statement).contentHash.slice(0, 32)];
+    // Another process (a second connection to the same files) appended the statement and has not folded it.
+    const other = new Database(usageLogPathFor(ctx.database.sqlite.name));
+    other.transaction(() => appendUsageBatch(other, { tenantId: ctx.acme.tenant.id, sourceId: null, statements: [fingerprint], days: [['l1', 'py-101', '2026-10-25', 1]] })).immediate();
+    other.close();
+    expect((await ingest([s]).expect(200)).body).toMatchObject({ accepted: 0, duplicates: 1 });
+    await ctx.database.usageLog.settled();
+    expect(storedDays()).toContainEqual({ day: '2026-10-25', statements: 1 });
+  });
+});
