@@ -67,7 +67,7 @@ export async function seedDemo(deps: {
     object: { id: `${DEMO_ACTIVITY_PREFIX}session/${i}` },
     timestamp: new Date(now - Math.floor(i * 2.3) * MS_PER_DAY).toISOString(),
   }));
-  ingestStatements(deps, { tenantId: tenant.id, sourceId: source.id, statements });
+  await ingestStatements(deps, { tenantId: tenant.id, sourceId: source.id, statements });
   return {
     apiKey: provisioned.apiKey,
     webhookSecret: provisioned.webhookSecret,

@@ -30,7 +30,7 @@ import { dropUsageBatchesThrough, hasUsageBatchesAfter, usageBatchesAfter, type 
  * the fold thread). Under full load folds settle near 30,000 statements on their own; this caps
  * the folds that catch up a backlog (after a restart, or a burst).
  */
-export const MAX_STATEMENTS_PER_FOLD = 50_000;
+export const MAX_STATEMENTS_PER_FOLD = 30_000;
 
 /** About how long one slice of a fold holds the write lock, in milliseconds. */
 export const SLICE_MS = 25;

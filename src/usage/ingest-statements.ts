@@ -157,10 +157,10 @@ function invalidStatements(rejected: IngestResult['rejected']): AppError {
  * the valid ones ingested, unless `allOrNothing` (an LRS's rule) or none is valid: then the request
  * is a 400 listing the errors, and nothing is written.
  */
-export function ingestStatements(
+export async function ingestStatements(
   deps: IngestDeps,
   options: { tenantId: string; sourceId: string | null; statements: unknown[]; allOrNothing?: boolean },
-): IngestResult {
+): Promise<IngestResult> {
   const { tenantId, sourceId, statements } = options;
   if (statements.length > MAX_STATEMENTS_PER_BATCH) {
     throw new AppError('batch_too_large', 413, `Send at most ${MAX_STATEMENTS_PER_BATCH} statements per request.`, { field: 'body' });
@@ -168,6 +168,7 @@ export function ingestStatements(
   const result: IngestResult = { accepted: 0, duplicates: 0, unmatched: 0, rejected: [], ids: [] };
   const valid = validStatementsOf(statements, result);
   if (result.rejected.length > 0 && (options.allOrNothing || valid.length === 0)) throw invalidStatements(result.rejected);
+  await deps.usageLog.roomToAppend();
   const { log, pending } = deps.usageLog;
   const batch = log
     .transaction((): LoggedUsageBatch | undefined => {

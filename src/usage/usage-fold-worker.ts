@@ -6,8 +6,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { foldUsageLog, usageLogFloor } from './fold-usage-log.js';
-import { openUsageLog } from './usage-log.js';
+import { foldSlices, SLICE_MS } from './fold-usage-log.js';
+import { openUsageLogConnection } from './usage-log.js';
 
 const { databasePath, logPath } = workerData as { databasePath: string; logPath: string };
 const main = new Database(databasePath, { fileMustExist: true });
@@ -17,11 +17,38 @@ main.pragma('synchronous = NORMAL');
 // cache would hold, so its reads come from the OS page cache either way. 16 MB measured the same
 // fold speed and 14 MB more resident memory.
 main.pragma('cache_size = -2000');
-const log = openUsageLog(logPath, usageLogFloor(main));
+const log = openUsageLogConnection(logPath);
 const port = parentPort!;
 
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+/** Until when (performance.now()) other connections count as writing: their last write plus a second. */
+let othersWritingUntil = 0;
+let seenVersion = main.pragma('data_version', { simple: true }) as number;
+
+/**
+ * After each slice: SQLite's write lock is not fair, and a writer waiting in its busy handler polls
+ * only every few to 100 ms, so back-to-back slices could keep issuance on the request thread (whose
+ * wait also holds its event loop) out for a whole fold. `data_version` changes when another
+ * connection has committed: while others write, each slice is followed by a pause as long as a
+ * slice, so they find the lock free within a poll or two.
+ */
+function yieldToOtherWriters(): void {
+  const version = main.pragma('data_version', { simple: true }) as number;
+  if (version !== seenVersion) {
+    seenVersion = version;
+    othersWritingUntil = performance.now() + 1000;
+  }
+  if (performance.now() < othersWritingUntil) Atomics.wait(sleeper, 0, 0, SLICE_MS);
+}
+
 function foldUntilEmpty(): void {
-  for (let mark = foldUsageLog(main, log); mark !== null; mark = foldUsageLog(main, log)) port.postMessage({ foldedThrough: mark });
+  for (;;) {
+    const slices = foldSlices(main, log);
+    let step = slices.next();
+    for (; !step.done; step = slices.next()) yieldToOtherWriters();
+    if (step.value === null) return;
+    port.postMessage({ foldedThrough: step.value });
+  }
 }
 
 port.on('message', (message: 'fold' | { settle: number }) => {

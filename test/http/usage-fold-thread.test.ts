@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import request from 'supertest';
+import { openDatabase } from '../../src/db/client.js';
 import { ingestSha256Hex } from '../../src/usage/ingest-hash.js';
+import { ingestStatements } from '../../src/usage/ingest-statements.js';
 import { appendUsageBatch, usageLogPathFor } from '../../src/usage/usage-log.js';
 import { parseStatement, statementFingerprint } from '../../src/usage/xapi-statement.js';
 import { createCourseVia, postCompletion } from '../fixtures/factories.js';
@@ -61,5 +66,29 @@ describe('ingest with the fold thread', () => {
     expect((await ingest([s]).expect(200)).body).toMatchObject({ accepted: 0, duplicates: 1 });
     await ctx.database.usageLog.settled();
     expect(storedDays()).toContainEqual({ day: '2026-10-25', statements: 1 });
+  });
+});
+
+describe('backpressure', () => {
+  it('makes ingest wait while too many statements wait to be folded, and go on once they are', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'credence-backpressure-'));
+    const database = openDatabase(join(dir, 'credence.db'), { foldUsageInThread: true, maxPendingStatements: 2 });
+    try {
+      const ingestOne = () => ingestStatements(database, { tenantId: 'any-tenant', sourceId: null, statements: [statement(), statement()] });
+      expect(await ingestOne()).toMatchObject({ unmatched: 2 });
+      // The fold thread's answer arrives as a message: until then two statements are pending.
+      let roomGiven = false;
+      const room = database.usageLog.roomToAppend().then(() => (roomGiven = true));
+      await Promise.resolve();
+      expect(roomGiven).toBe(false);
+      await room;
+      expect(database.usageLog.pending.statementCount).toBe(0);
+      expect(await ingestOne()).toMatchObject({ unmatched: 2 });
+      await database.usageLog.settled();
+      expect(database.sqlite.prepare('SELECT count(*) FROM usage_statements').pluck().get()).toBe(4);
+    } finally {
+      database.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -25,12 +25,12 @@ export function statementsOf(body: unknown): unknown[] {
 export function usageRouter(deps: IngestDeps & { now: () => Date }): Router {
   const router = Router();
 
-  router.post('/usage/statements', requireApiKey(deps.db, 'usage:write'), (req, res) => {
+  router.post('/usage/statements', requireApiKey(deps.db, 'usage:write'), async (req, res) => {
     if (!req.is('application/json')) {
       throw new AppError('unsupported_media_type', 415, 'Send statements as application/json.', { field: 'Content-Type' });
     }
     const auth = authOf(res);
-    const result = ingestStatements(deps, {
+    const result = await ingestStatements(deps, {
       tenantId: auth.tenant.id,
       sourceId: auth.apiKey?.usageSourceId ?? null,
       statements: statementsOf(req.body),

@@ -32,10 +32,10 @@ export function xapiRouter(deps: IngestDeps): Router {
   const router = Router();
   router.use('/xapi', requireXapiVersion, requireApiKey(deps.db, 'usage:write'), statementsBodyParser);
 
-  const ingestAll = (res: Response, statements: unknown[]) => {
+  const ingestAll = async (res: Response, statements: unknown[]) => {
     const auth = authOf(res);
     // xAPI batches are all or nothing: one invalid statement fails the request before anything is written.
-    const result = ingestStatements(deps, {
+    const result = await ingestStatements(deps, {
       tenantId: auth.tenant.id,
       sourceId: auth.apiKey?.usageSourceId ?? null,
       statements,
@@ -44,12 +44,12 @@ export function xapiRouter(deps: IngestDeps): Router {
     return result.ids as string[];
   };
 
-  router.post('/xapi/statements', (req, res) => {
+  router.post('/xapi/statements', async (req, res) => {
     requireJson(req);
-    res.json(ingestAll(res, statementsOf(req.body)));
+    res.json(await ingestAll(res, statementsOf(req.body)));
   });
 
-  router.put('/xapi/statements', (req, res) => {
+  router.put('/xapi/statements', async (req, res) => {
     requireJson(req);
     const statementId = typeof req.query.statementId === 'string' ? req.query.statementId.toLowerCase() : '';
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(statementId)) {
@@ -62,7 +62,7 @@ export function xapiRouter(deps: IngestDeps): Router {
     if (body.id !== undefined && String(body.id).toLowerCase() !== statementId) {
       throw new AppError('validation_failed', 400, 'The statement id differs from statementId.', { field: 'id' });
     }
-    ingestAll(res, [{ ...body, id: statementId }]);
+    await ingestAll(res, [{ ...body, id: statementId }]);
     res.status(204).end();
   });
   return router;

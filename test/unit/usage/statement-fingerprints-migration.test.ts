@@ -50,24 +50,19 @@ describe('statement fingerprints stored before migration 0013', () => {
     expect(rows[0]!.content_hash).toHaveLength(16);
   });
 
-  it('still count a replay as a duplicate', () => {
-    expect(ingest([before])).toMatchObject({ accepted: 0, duplicates: 1, unmatched: 0 });
+  it('still count a replay as a duplicate', async () => {
+    expect(await ingest([before])).toMatchObject({ accepted: 0, duplicates: 1, unmatched: 0 });
   });
 
-  it('still refuse the same id with other content (409)', () => {
-    let error: unknown;
-    try {
-      ingest([{ ...before, timestamp: '2026-10-02T09:00:00Z' }]);
-    } catch (caught) {
-      error = caught;
-    }
+  it('still refuse the same id with other content (409)', async () => {
+    const error: unknown = await ingest([{ ...before, timestamp: '2026-10-02T09:00:00Z' }]).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ status: 409, code: 'statement_conflict' });
   });
 
-  it('sit beside fingerprints stored after it', () => {
+  it('sit beside fingerprints stored after it', async () => {
     const after = statement({ timestamp: '2026-10-03T09:00:00Z' });
-    expect(ingest([after])).toMatchObject({ duplicates: 0, unmatched: 1 });
-    expect(ingest([after, before])).toMatchObject({ duplicates: 2 });
+    expect(await ingest([after])).toMatchObject({ duplicates: 0, unmatched: 1 });
+    expect(await ingest([after, before])).toMatchObject({ duplicates: 2 });
   });
 });
