@@ -3,7 +3,7 @@
  * Credence runs from TypeScript sources (Jest, tsx). Node 20 does not apply ESM loader hooks inside
  * worker threads, so a worker cannot import `.ts` files; instead we transpile the worker's source
  * directory and `src/paths.ts` once with SWC (a dev dependency) into
- * `node_modules/.cache/credence-workers/<hash>/src/`, keeping the layout so relative imports and
+ * `node_modules/.cache/credence-workers/<source dir>/<hash>/src/`, keeping the layout so relative imports and
  * `projectPath()` resolve as in `dist/`.
  */
 import { createHash } from 'node:crypto';
@@ -52,7 +52,8 @@ export function buildWorkerFromSources(sourceDir: string, entry: string): string
   const files = sources(sourceDir);
   const hash = createHash('sha256');
   for (const file of files) hash.update(file.relative).update('\0').update(file.code).update('\0');
-  const root = projectPath('node_modules', '.cache', 'credence-workers', hash.digest('hex').slice(0, 16));
+  // One folder per worker: pruning one worker's old trees never touches the other's current one.
+  const root = projectPath('node_modules', '.cache', 'credence-workers', sourceDir, hash.digest('hex').slice(0, 16));
   const entryFile = join(root, 'src', sourceDir, `${entry}.js`);
   if (!existsSync(entryFile)) {
     const swc = createRequire(import.meta.url)('@swc/core') as SwcLike;

@@ -7,7 +7,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { sqlitePathFromUrl } from '../config.js';
 import { projectPath } from '../paths.js';
 import * as schema from './schema.js';
-import { openUsageLogStore, type UsageLogOptions, type UsageLogStore } from '../usage/usage-log-store.js';
+import { openUsageLogStore, type UsageLogStore } from '../usage/usage-log-store.js';
 
 /** The drizzle handle every repository takes: the database itself or a transaction on it. */
 export type Db = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
@@ -26,7 +26,7 @@ export interface DatabaseHandle {
  * timeout and foreign keys, applies the drizzle-kit migrations in `drizzle/`, and opens the usage
  * log beside it (folded on a thread of its own with `foldUsageInThread`, else as it is appended).
  */
-export function openDatabase(databaseUrl: string, options: Partial<Omit<UsageLogOptions, 'databasePath' | 'foldThread'>> & { foldUsageInThread?: boolean } = {}): DatabaseHandle {
+export function openDatabase(databaseUrl: string, options: { foldUsageInThread?: boolean; maxPendingStatements?: number } = {}): DatabaseHandle {
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new TypeError('PostgreSQL is not supported yet: use a SQLite file path for DATABASE_URL');
   }
@@ -51,7 +51,11 @@ export function openDatabase(databaseUrl: string, options: Partial<Omit<UsageLog
   sqlite.pragma('temp_store = MEMORY');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: projectPath('drizzle') });
-  const usageLog = openUsageLogStore(sqlite, { ...options, databasePath: path, foldThread: options.foldUsageInThread ?? false });
+  const usageLog = openUsageLogStore(sqlite, {
+    databasePath: path,
+    foldThread: options.foldUsageInThread ?? false,
+    maxPendingStatements: options.maxPendingStatements,
+  });
   return {
     db,
     sqlite,

@@ -132,7 +132,7 @@ export function learnerUsage(
     const first = sourceId === null ? undefined : firstDays.get(sourceId);
     if (sourceId !== null && (first === undefined || day < first)) firstDays.set(sourceId, day);
   }
-  // The index yields days in order; sorting only if not keeps the contract without relying on it.
+  // The index yields the stored days in order; pending ones are appended after them, so sort only then.
   if (!days.every((day, i) => i === 0 || days[i - 1]! < day)) days.sort();
   const sourceIds = [...firstDays].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([sourceId]) => sourceId);
   return { days, sourceIds };

@@ -45,12 +45,18 @@ interface FoldState {
 
 function foldState(main: Database.Database): FoldState {
   return main
-    .prepare('SELECT folded_through AS foldedThrough, folding_through AS foldingThrough, fingerprints_done AS fingerprintsDone, days_done AS daysDone FROM usage_log_folds WHERE id = 1')
+    .prepare(
+      `SELECT folded_through AS foldedThrough, folding_through AS foldingThrough, fingerprints_done AS fingerprintsDone, days_done AS daysDone
+       FROM usage_log_folds WHERE id = 1`,
+    )
     .get() as FoldState;
 }
 
 const sameState = (a: FoldState, b: FoldState) =>
-  a.foldedThrough === b.foldedThrough && a.foldingThrough === b.foldingThrough && a.fingerprintsDone === b.fingerprintsDone && a.daysDone === b.daysDone;
+  a.foldedThrough === b.foldedThrough &&
+  a.foldingThrough === b.foldingThrough &&
+  a.fingerprintsDone === b.fingerprintsDone &&
+  a.daysDone === b.daysDone;
 
 /** The sequence number of the last batch folded into the database at `main`. */
 export function usageFoldMark(main: Database.Database): number {
@@ -95,9 +101,11 @@ function foldRows(batches: readonly LoggedUsageBatch[]): { fingerprints: Fingerp
   return { fingerprints, days: summed };
 }
 
-/** How a fold runs (defaults: {@link MAX_STATEMENTS_PER_FOLD} and {@link SLICE_MS}). */
+/** How a fold runs. */
 export interface FoldOptions {
+  /** The most statements a new fold takes on (default {@link MAX_STATEMENTS_PER_FOLD}). */
   maxStatements?: number;
+  /** About how long each slice holds the write lock (default {@link SLICE_MS}; 0: one row per slice). */
   sliceMs?: number;
 }
 
@@ -112,9 +120,11 @@ export function* foldSlices(main: Database.Database, log: Database.Database, opt
   let state = foldState(main);
   const resuming = state.foldingThrough !== null;
   if (!resuming && !hasUsageBatchesAfter(log, state.foldedThrough)) return null;
-  const batches = resuming
-    ? usageBatchesAfter(log, state.foldedThrough, Infinity, state.foldingThrough!)
-    : usageBatchesAfter(log, state.foldedThrough, options.maxStatements ?? MAX_STATEMENTS_PER_FOLD);
+  const batches = usageBatchesAfter(
+    log,
+    state.foldedThrough,
+    resuming ? { throughSeq: state.foldingThrough! } : { maxStatements: options.maxStatements ?? MAX_STATEMENTS_PER_FOLD },
+  );
   if (batches.length === 0 || (resuming && batches[batches.length - 1]!.seq !== state.foldingThrough)) return abandonLostFold(main, state);
   const target = batches[batches.length - 1]!.seq;
   const { fingerprints, days } = foldRows(batches);
@@ -135,21 +145,46 @@ export function* foldSlices(main: Database.Database, log: Database.Database, opt
         remember.run(tenantId, Buffer.from(idHash, 'hex'), Buffer.from(contentHash, 'hex'));
       } else if (daysDone < days.length) addDay.run(days[daysDone++]!);
     } while ((fingerprintsDone < fingerprints.length || daysDone < days.length) && performance.now() < until);
-    const next =
-      fingerprintsDone === fingerprints.length && daysDone === days.length
-        ? { foldedThrough: target, foldingThrough: null, fingerprintsDone: 0, daysDone: 0 }
-        : { foldedThrough: expected.foldedThrough, foldingThrough: target, fingerprintsDone, daysDone };
+    const next = { foldedThrough: expected.foldedThrough, foldingThrough: target, fingerprintsDone, daysDone };
     record.run(next.foldedThrough, next.foldingThrough, next.fingerprintsDone, next.daysDone);
     return next;
   });
-  do {
+  while (state.foldingThrough === null || state.fingerprintsDone < fingerprints.length || state.daysDone < days.length) {
     const next = slice.immediate(state);
     if (!next) return null;
     state = next;
     yield;
-  } while (state.foldingThrough !== null);
+  }
+  if (!finishFold(main, state)) return null;
   dropUsageBatchesThrough(log, target);
   return target;
+}
+
+/** Records that every batch up to `through` is folded, and no fold is under way. */
+function moveMark(main: Database.Database, through: number): void {
+  main.prepare('UPDATE usage_log_folds SET folded_through = ?, folding_through = NULL, fingerprints_done = 0, days_done = 0 WHERE id = 1').run(through);
+}
+
+/**
+ * Moves the mark past a fold whose rows are all stored, in a transaction committed with
+ * `synchronous = FULL`: the fold then deletes its batches from the log, so the database must have
+ * them on disk first (with NORMAL, a power cut could keep the log's delete and lose the commit).
+ * Syncing the WAL makes the fold's earlier slices durable too. False if another fold moved on.
+ */
+function finishFold(main: Database.Database, expected: FoldState): boolean {
+  const synchronous = main.pragma('synchronous', { simple: true }) as number;
+  main.pragma('synchronous = FULL');
+  try {
+    return main
+      .transaction(() => {
+        if (!sameState(foldState(main), expected)) return false;
+        moveMark(main, expected.foldingThrough!);
+        return true;
+      })
+      .immediate();
+  } finally {
+    main.pragma(`synchronous = ${synchronous}`);
+  }
 }
 
 /** Runs a whole fold ({@link foldSlices}) and returns the new mark, or null when nothing was folded. */
@@ -169,13 +204,16 @@ function abandonLostFold(main: Database.Database, state: FoldState): null {
   main
     .transaction(() => {
       if (!sameState(foldState(main), state) || state.foldingThrough === null) return;
-      main.prepare('UPDATE usage_log_folds SET folded_through = ?, folding_through = NULL, fingerprints_done = 0, days_done = 0 WHERE id = 1').run(state.foldingThrough);
+      moveMark(main, state.foldingThrough);
     })
     .immediate();
   return null;
 }
 
-/** Folds until the log is empty (for a CLI command or shutdown); returns the final mark. */
+/**
+ * Folds until nothing is left for this process to fold (another process may still be folding what
+ * remains) and returns the mark: at start-up, and in a CLI command.
+ */
 export function foldAllUsage(main: Database.Database, log: Database.Database): number {
   let mark = usageFoldMark(main);
   for (let next = foldUsageLog(main, log); next !== null; next = foldUsageLog(main, log)) mark = next;

@@ -151,9 +151,10 @@ function invalidStatements(rejected: IngestResult['rejected']): AppError {
  * Ingests xAPI statements for a tenant. Each accepted statement is reduced to (learner, course,
  * UTC day) and counted on that active day; the raw statement is not stored, only hashes of its
  * id and content so a replay is recognised. The batch's days and hashes are appended to the usage
- * log in one transaction, then folded into the database (at once, or by the fold thread: see
- * src/usage/usage-log-store.ts); until then the verify page reads them from the pending batches. A known id with different content is a 409 and the
- * whole batch is rolled back (as xAPI requires). Invalid statements are rejected individually and
+ * log in one transaction (after waiting while the fold is too far behind), then folded into the
+ * database (at once, or by the fold thread: see src/usage/usage-log-store.ts); until then the
+ * verify page reads them from the pending batches. A known id with different content is a 409
+ * and nothing of the batch is kept (as xAPI requires). Invalid statements are rejected individually and
  * the valid ones ingested, unless `allOrNothing` (an LRS's rule) or none is valid: then the request
  * is a 400 listing the errors, and nothing is written.
  */

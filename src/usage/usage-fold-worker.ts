@@ -2,12 +2,15 @@
  * The usage fold thread (started by src/usage/usage-log-store.ts): its own connections to the
  * database and the usage log, folding the log whenever ingest appends to it, so the request
  * thread only appends. Messages in: `'fold'` after an append, `{ settle: id }` to be answered once
- * the log is empty. Messages out: `{ foldedThrough }` after each fold, `{ settled: id }`.
+ * nothing is left to fold. Messages out: `{ foldedThrough }` with the mark after each fold and
+ * after each round (another process may have folded meanwhile), `{ settled: id }`, and
+ * `{ failed: text }` when a round failed (it is retried a second later).
  */
+import { inspect } from 'node:util';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { foldSlices, SLICE_MS } from './fold-usage-log.js';
-import { openUsageLogConnection } from './usage-log.js';
+import { foldSlices, SLICE_MS, usageFoldMark } from './fold-usage-log.js';
+import { hasUsageBatchesAfter, openUsageLogConnection } from './usage-log.js';
 
 const { databasePath, logPath } = workerData as { databasePath: string; logPath: string };
 const main = new Database(databasePath, { fileMustExist: true });
@@ -41,18 +44,40 @@ function yieldToOtherWriters(): void {
   if (performance.now() < othersWritingUntil) Atomics.wait(sleeper, 0, 0, SLICE_MS);
 }
 
-function foldUntilEmpty(): void {
-  for (;;) {
-    const slices = foldSlices(main, log);
-    let step = slices.next();
-    for (; !step.done; step = slices.next()) yieldToOtherWriters();
-    if (step.value === null) return;
-    port.postMessage({ foldedThrough: step.value });
+let retry: NodeJS.Timeout | undefined;
+function retryIn(ms: number): void {
+  retry ??= setTimeout(() => {
+    retry = undefined;
+    foldRound();
+  }, ms);
+}
+
+/**
+ * Folds until nothing is left to fold here, then reports the mark. A fold that finds another
+ * process's fold moved on stops; what that process leaves (if it dies) is retried shortly. Errors
+ * (the database locked past the busy timeout, a full disk) are reported and retried: the batches
+ * stay in the log meanwhile.
+ */
+function foldRound(): void {
+  try {
+    for (;;) {
+      const slices = foldSlices(main, log);
+      let step = slices.next();
+      for (; !step.done; step = slices.next()) yieldToOtherWriters();
+      if (step.value === null) break;
+      port.postMessage({ foldedThrough: step.value });
+    }
+    const mark = usageFoldMark(main);
+    port.postMessage({ foldedThrough: mark });
+    if (hasUsageBatchesAfter(log, mark)) retryIn(100);
+  } catch (error) {
+    port.postMessage({ failed: inspect(error) });
+    retryIn(1000);
   }
 }
 
 port.on('message', (message: 'fold' | { settle: number }) => {
-  foldUntilEmpty();
+  foldRound();
   if (message !== 'fold') port.postMessage({ settled: message.settle });
 });
-foldUntilEmpty();
+foldRound();

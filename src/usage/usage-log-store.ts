@@ -1,7 +1,8 @@
+import { inspect } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { buildWorkerFromSources } from '../worker-source-build.js';
-import { foldAllUsage, MAX_STATEMENTS_PER_FOLD, usageLogFloor } from './fold-usage-log.js';
+import { foldAllUsage, foldUsageLog, MAX_STATEMENTS_PER_FOLD, usageFoldMark, usageLogFloor } from './fold-usage-log.js';
 import { PendingUsage } from './pending-usage.js';
 import { openUsageLog, usageBatchesAfter, usageLogPathFor } from './usage-log.js';
 
@@ -14,6 +15,7 @@ export interface UsageLogStore {
   readonly main: Database.Database;
   /** The usage log connection ingest appends on. */
   readonly log: Database.Database;
+  /** The batches appended but not yet folded, for the replay check and the verify page. */
   readonly pending: PendingUsage;
   /** Call after a batch was appended: folds it now, or wakes the fold thread. */
   appended(): void;
@@ -23,7 +25,10 @@ export interface UsageLogStore {
    * waits to be folded, and the memory it holds, stays bounded however fast statements arrive).
    */
   roomToAppend(): Promise<void>;
-  /** Resolves once every batch appended before the call is folded into the database. */
+  /**
+   * Resolves once the fold thread has found nothing more to fold after the call (at once when
+   * folding inline): every batch appended before it is folded, unless another process is folding it.
+   */
   settled(): Promise<void>;
   /**
    * Stops the fold thread (if any) and closes the log; batches left in it are folded on the next
@@ -63,7 +68,14 @@ export function openUsageLogStore(main: Database.Database, options: UsageLogOpti
   const log = openUsageLog(logPath, usageLogFloor(main));
   const pending = new PendingUsage();
   pending.skipThrough(foldAllUsage(main, log));
-  const foldHere = () => pending.trimThrough(foldAllUsage(main, log));
+  /** One fold on this thread; if it fails, the batches stay in the log for the next one. */
+  const foldHere = () => {
+    try {
+      pending.trimThrough(foldUsageLog(main, log) ?? usageFoldMark(main));
+    } catch (error) {
+      process.emitWarning(`usage fold failed (${inspect(error)}); the batches stay in the log for the next fold`);
+    }
+  };
   if (!options.foldThread || logPath === ':memory:') {
     return {
       main,
@@ -75,67 +87,80 @@ export function openUsageLogStore(main: Database.Database, options: UsageLogOpti
       close: () => log.close(),
     };
   }
-  // A 6 MB young generation (2 MB semi-spaces), as for the signer threads: a fold's rows live for
-  // the whole fold, so a larger one only delays their promotion.
-  const worker = new Worker(foldWorkerEntry(), { workerData: { databasePath: options.databasePath, logPath }, resourceLimits: { maxYoungGenerationSizeMb: 6 } });
-  const waiting = new Map<number, () => void>();
+  let threadFailed = false;
+  const settling = new Map<number, () => void>();
+  let nextSettle = 0;
   let waitingForRoom: Array<() => void> = [];
+  let roomCheck: NodeJS.Timeout | undefined;
   const maxPending = options.maxPendingStatements ?? MAX_PENDING_STATEMENTS;
   const hasRoom = () => threadFailed || pending.statementCount < maxPending;
   const wakeWaitingForRoom = () => {
     if (!hasRoom()) return;
     for (const resume of waitingForRoom) resume();
     waitingForRoom = [];
+    clearInterval(roomCheck);
+    roomCheck = undefined;
   };
-  let nextSettle = 0;
-  let threadFailed = false;
-  worker.on('message', (message: { foldedThrough: number } | { settled: number }) => {
+  // A 6 MB young generation (2 MB semi-spaces), as for the signer threads: a fold's rows live for
+  // the whole fold, so a larger one only delays their promotion.
+  const worker = new Worker(foldWorkerEntry(), { workerData: { databasePath: options.databasePath, logPath }, resourceLimits: { maxYoungGenerationSizeMb: 6 } });
+  worker.unref();
+  const resolveSettled = (id: number) => {
+    settling.get(id)?.();
+    settling.delete(id);
+    if (settling.size === 0) worker.unref();
+  };
+  worker.on('message', (message: { foldedThrough: number } | { settled: number } | { failed: string }) => {
     if ('foldedThrough' in message) {
       pending.trimThrough(message.foldedThrough);
       wakeWaitingForRoom();
-    } else {
-      waiting.get(message.settled)?.();
-      waiting.delete(message.settled);
-    }
+    } else if ('settled' in message) resolveSettled(message.settled);
+    else process.emitWarning(`usage fold failed (${message.failed}); retrying in a second, the batches stay in the log`);
   });
   worker.on('error', (error) => {
-    // Folding comes back to this thread: slower ingest, nothing lost (the log is on disk).
+    // Folding comes back to this thread, one fold per append: nothing is lost (the log is on disk).
     threadFailed = true;
-    process.emitWarning(`usage fold thread failed (${describe(error)}); folding on the request thread`);
+    process.emitWarning(`usage fold thread stopped (${inspect(error)}); folding on the request thread`);
     foldHere();
-    for (const settle of waiting.values()) settle();
-    waiting.clear();
+    for (const id of [...settling.keys()]) resolveSettled(id);
     wakeWaitingForRoom();
   });
-  worker.unref();
   return {
     main,
     log,
     pending,
     appended: () => (threadFailed ? foldHere() : worker.postMessage('fold')),
-    roomToAppend: () => (hasRoom() ? Promise.resolve() : new Promise<void>((resume) => waitingForRoom.push(resume))),
+    roomToAppend: () => {
+      // Another process may have folded what this one holds.
+      if (!hasRoom()) pending.trimThrough(usageFoldMark(main));
+      if (hasRoom()) return Promise.resolve();
+      // The fold thread reports each fold; checking the mark too covers folds by other processes.
+      roomCheck ??= setInterval(() => {
+        pending.trimThrough(usageFoldMark(main));
+        wakeWaitingForRoom();
+        if (!threadFailed) worker.postMessage('fold');
+      }, 100);
+      return new Promise<void>((resume) => waitingForRoom.push(resume));
+    },
     settled: () =>
       new Promise<void>((resolve) => {
         if (threadFailed) return resolve();
         const id = nextSettle++;
-        waiting.set(id, resolve);
+        settling.set(id, resolve);
+        // Held while someone waits: an unreferenced thread would not keep a stopping process alive for the answer.
+        worker.ref();
         worker.postMessage({ settle: id });
       }),
     close: () => {
-      // A fold cut short rolls back with its transaction: its batches stay in the log.
+      // A fold cut short loses only its current slice; the next start resumes it from its progress.
       void worker.terminate();
+      clearInterval(roomCheck);
       log.close();
     },
   };
 }
 
-/** A worker's error as text: errors of other classes (SqliteError) arrive as plain objects. */
-function describe(error: unknown): string {
-  const message = (error as { message?: unknown } | null)?.message;
-  return typeof message === 'string' ? message : String(error);
-}
-
-/** Adds the batches other processes appended since this store last looked (call with the log's write lock held). */
+/** Adds the batches other processes appended since this store last looked (call holding the log's write lock). */
 export function catchUpPendingUsage(store: UsageLogStore): void {
   for (const batch of usageBatchesAfter(store.log, store.pending.seenThrough)) store.pending.add(batch);
 }

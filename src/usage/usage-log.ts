@@ -3,8 +3,8 @@
  * accepted usage, one row per request, before it is folded into `usage_days` and
  * `usage_statements` (src/usage/fold-usage-log.ts). Appending writes a few pages at the end of one
  * file instead of two random B-tree pages per statement, and the log has its own write lock, so
- * ingest never waits for a fold. Raw statements are not kept here either: only the fingerprints
- * and the (learner, course, day) counts that ingest derived from them.
+ * appending never waits for a fold's transactions. Raw statements are not kept here either: only
+ * the fingerprints and the (learner, course, day) counts that ingest derived from them.
  *
  * This module depends only on better-sqlite3: the fold thread imports it.
  */
@@ -99,11 +99,17 @@ function batchOf(row: LogRow): LoggedUsageBatch {
   return { seq: row.seq, tenantId: row.tenant_id, sourceId: row.source_id, statements, days: JSON.parse(row.days) as LoggedDay[] };
 }
 
-/**
- * The batches after sequence number `seq` (up to `throughSeq`), in order, up to about
- * `maxStatements` statements (at least one batch when there is one).
- */
-export function usageBatchesAfter(log: Database.Database, seq: number, maxStatements = Infinity, throughSeq = Number.MAX_SAFE_INTEGER): LoggedUsageBatch[] {
+/** Bounds of {@link usageBatchesAfter}. */
+export interface BatchRange {
+  /** Stop once the batches hold this many statements (at least one batch is read when there is one). */
+  maxStatements?: number;
+  /** The last sequence number to read. */
+  throughSeq?: number;
+}
+
+/** The batches after sequence number `seq`, in order, within `range`. */
+export function usageBatchesAfter(log: Database.Database, seq: number, range: BatchRange = {}): LoggedUsageBatch[] {
+  const { maxStatements = Infinity, throughSeq = Number.MAX_SAFE_INTEGER } = range;
   const batches: LoggedUsageBatch[] = [];
   let statements = 0;
   const rows = log.prepare('SELECT seq, tenant_id, source_id, statements, days FROM usage_log WHERE seq > ? AND seq <= ? ORDER BY seq').iterate(seq, throughSeq);

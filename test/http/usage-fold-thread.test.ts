@@ -92,3 +92,54 @@ describe('backpressure', () => {
     }
   });
 });
+
+describe('folds by other processes and failed folds', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'credence-fold-thread-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const twoStatements = (database: ReturnType<typeof openDatabase>) =>
+    ingestStatements(database, { tenantId: 'any-tenant', sourceId: null, statements: [statement(), statement()] });
+  const storedStatements = (database: ReturnType<typeof openDatabase>) => database.sqlite.prepare('SELECT count(*) FROM usage_statements').pluck().get();
+
+  it('lets waiting ingest go on when another process folded the batches first', async () => {
+    const path = join(dir, 'credence.db');
+    const database = openDatabase(path, { foldUsageInThread: true, maxPendingStatements: 2 });
+    const other = openDatabase(path);
+    try {
+      await twoStatements(database);
+      // The other process (here: another connection folding inline) may beat the fold thread to it.
+      other.usageLog.appended();
+      await database.usageLog.roomToAppend();
+      await twoStatements(database);
+      await database.usageLog.settled();
+      expect(storedStatements(database)).toBe(4);
+    } finally {
+      other.close();
+      database.close();
+    }
+  });
+
+  it('keeps folding after the database was locked past the busy timeout, losing nothing', async () => {
+    const path = join(dir, 'credence.db');
+    const database = openDatabase(path, { foldUsageInThread: true });
+    const warnings: string[] = [];
+    const emitWarning = process.emitWarning;
+    process.emitWarning = ((warning: string | Error) => warnings.push(String(warning))) as typeof process.emitWarning;
+    const blocker = new Database(path);
+    try {
+      blocker.exec('BEGIN IMMEDIATE');
+      await twoStatements(database);
+      setTimeout(() => blocker.exec('COMMIT'), 6_000);
+      await database.usageLog.settled();
+      expect(storedStatements(database)).toBe(2);
+      expect(warnings).toEqual([expect.stringMatching(/^usage fold failed \(SqliteError: database is locked/)]);
+    } finally {
+      process.emitWarning = emitWarning;
+      blocker.close();
+      database.close();
+    }
+  }, 30_000);
+});
