@@ -29,8 +29,8 @@ import { dropUsageBatchesThrough, hasUsageBatchesAfter, usageBatchesAfter, type 
  * The most statements one fold takes on. It bounds the memory a fold's sorted rows need on the fold
  * thread and, through the backpressure (twice this many may wait), the pending batches on the
  * request thread. Under full ingest load folds reach it. On the 2-core bench machine with 1.2M
- * rows, caps of 20,000, 25,000 and 30,000 gave 21,800–25,100, 27,400–27,900 and 25,500–30,600
- * statements/s for a server RSS peak of 227–228, 233–236 and 236–248 MB (bench/RESULTS.md).
+ * rows, caps of 20,000, 25,000 and 30,000 gave 21,800–25,100, 27,400–29,000 and 25,500–30,600
+ * statements/s for a server RSS peak of 227–228, 230–236 and 236–248 MB (bench/RESULTS.md).
  */
 export const MAX_STATEMENTS_PER_FOLD = 25_000;
 
