@@ -26,7 +26,10 @@ export interface DatabaseHandle {
  * timeout and foreign keys, applies the drizzle-kit migrations in `drizzle/`, and opens the usage
  * log beside it (folded on a thread of its own with `foldUsageInThread`, else as it is appended).
  */
-export function openDatabase(databaseUrl: string, options: { foldUsageInThread?: boolean; maxPendingStatements?: number } = {}): DatabaseHandle {
+export function openDatabase(
+  databaseUrl: string,
+  options: { foldUsageInThread?: boolean; maxPendingStatements?: number; maxRoomWaitMs?: number } = {},
+): DatabaseHandle {
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new TypeError('PostgreSQL is not supported yet: use a SQLite file path for DATABASE_URL');
   }
@@ -55,6 +58,7 @@ export function openDatabase(databaseUrl: string, options: { foldUsageInThread?:
     databasePath: path,
     foldThread: options.foldUsageInThread ?? false,
     maxPendingStatements: options.maxPendingStatements,
+    maxRoomWaitMs: options.maxRoomWaitMs,
   });
   return {
     db,

@@ -45,9 +45,12 @@ function yieldToOtherWriters(): void {
 }
 
 let retry: NodeJS.Timeout | undefined;
+/** Set while a failed round waits for its retry: appends do not start rounds meanwhile. */
+let backingOff = false;
 function retryIn(ms: number): void {
   retry ??= setTimeout(() => {
     retry = undefined;
+    backingOff = false;
     foldRound();
   }, ms);
 }
@@ -72,12 +75,17 @@ function foldRound(): void {
     if (hasUsageBatchesAfter(log, mark)) retryIn(100);
   } catch (error) {
     port.postMessage({ failed: inspect(error) });
+    backingOff = true;
     retryIn(1000);
   }
 }
 
 port.on('message', (message: 'fold' | { settle: number }) => {
+  if (message === 'fold') {
+    if (!backingOff) foldRound();
+    return;
+  }
   foldRound();
-  if (message !== 'fold') port.postMessage({ settled: message.settle });
+  port.postMessage({ settled: message.settle });
 });
 foldRound();

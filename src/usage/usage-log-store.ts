@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
+import { AppError } from '../errors.js';
 import { buildWorkerFromSources } from '../worker-source-build.js';
 import { foldAllUsage, foldUsageLog, MAX_STATEMENTS_PER_FOLD, usageFoldMark, usageLogFloor } from './fold-usage-log.js';
 import { PendingUsage } from './pending-usage.js';
@@ -23,11 +24,13 @@ export interface UsageLogStore {
    * Resolves when ingest may append: at once, unless the fold thread has fallen
    * {@link MAX_PENDING_STATEMENTS} behind, then once it has caught up that far (backpressure: what
    * waits to be folded, and the memory it holds, stays bounded however fast statements arrive).
+   * Rejects with a 503 after {@link MAX_ROOM_WAIT_MS} (folds failing or far behind) or on close.
    */
   roomToAppend(): Promise<void>;
   /**
-   * Resolves once the fold thread has found nothing more to fold after the call (at once when
-   * folding inline): every batch appended before it is folded, unless another process is folding it.
+   * Resolves once the fold thread has finished a round after the call (at once when folding
+   * inline): every batch appended before it is folded, unless another process is folding it or
+   * the round failed (reported as a warning; the batches stay in the log).
    */
   settled(): Promise<void>;
   /**
@@ -40,6 +43,9 @@ export interface UsageLogStore {
 /** How many statements may wait to be folded before ingest waits: the fold under way and the next. */
 export const MAX_PENDING_STATEMENTS = 2 * MAX_STATEMENTS_PER_FOLD;
 
+/** How long ingest waits for the fold thread to make room before it answers 503. */
+export const MAX_ROOM_WAIT_MS = 10_000;
+
 /** Where the database and its log are, and whether a thread of its own folds the log. */
 export interface UsageLogOptions {
   databasePath: string;
@@ -51,6 +57,8 @@ export interface UsageLogOptions {
   foldThread: boolean;
   /** Statements that may wait to be folded before ingest waits (default {@link MAX_PENDING_STATEMENTS}). */
   maxPendingStatements?: number;
+  /** How long ingest waits for room before a 503 (default {@link MAX_ROOM_WAIT_MS}). */
+  maxRoomWaitMs?: number;
 }
 
 /** The fold thread's module, from `dist/` or transpiled from the sources (tests, tsx). */
@@ -90,16 +98,22 @@ export function openUsageLogStore(main: Database.Database, options: UsageLogOpti
   let threadFailed = false;
   const settling = new Map<number, () => void>();
   let nextSettle = 0;
-  let waitingForRoom: Array<() => void> = [];
+  let waitingForRoom: RoomWaiter[] = [];
   let roomCheck: NodeJS.Timeout | undefined;
   const maxPending = options.maxPendingStatements ?? MAX_PENDING_STATEMENTS;
   const hasRoom = () => threadFailed || pending.statementCount < maxPending;
-  const wakeWaitingForRoom = () => {
-    if (!hasRoom()) return;
-    for (const resume of waitingForRoom) resume();
+  const endWaitingForRoom = (error?: AppError) => {
+    for (const waiter of waitingForRoom) {
+      clearTimeout(waiter.timeout);
+      if (error) waiter.reject(error);
+      else waiter.resume();
+    }
     waitingForRoom = [];
     clearInterval(roomCheck);
     roomCheck = undefined;
+  };
+  const wakeWaitingForRoom = () => {
+    if (hasRoom()) endWaitingForRoom();
   };
   // A 6 MB young generation (2 MB semi-spaces), as for the signer threads: a fold's rows live for
   // the whole fold, so a larger one only delays their promotion.
@@ -136,11 +150,25 @@ export function openUsageLogStore(main: Database.Database, options: UsageLogOpti
       if (hasRoom()) return Promise.resolve();
       // The fold thread reports each fold; checking the mark too covers folds by other processes.
       roomCheck ??= setInterval(() => {
-        pending.trimThrough(usageFoldMark(main));
-        wakeWaitingForRoom();
-        if (!threadFailed) worker.postMessage('fold');
+        try {
+          pending.trimThrough(usageFoldMark(main));
+          wakeWaitingForRoom();
+          if (!threadFailed) worker.postMessage('fold');
+        } catch (error) {
+          process.emitWarning(`usage fold mark unreadable (${inspect(error)}); checking again`);
+        }
       }, 100);
-      return new Promise<void>((resume) => waitingForRoom.push(resume));
+      return new Promise<void>((resume, reject) => {
+        const waiter: RoomWaiter = {
+          resume,
+          reject,
+          timeout: setTimeout(() => {
+            waitingForRoom = waitingForRoom.filter((other) => other !== waiter);
+            reject(new AppError('usage_fold_behind', 503, 'Usage statements arrive faster than they are stored; retry in a moment.', { headers: { 'Retry-After': '5' } }));
+          }, options.maxRoomWaitMs ?? MAX_ROOM_WAIT_MS),
+        };
+        waitingForRoom.push(waiter);
+      });
     },
     settled: () =>
       new Promise<void>((resolve) => {
@@ -154,10 +182,18 @@ export function openUsageLogStore(main: Database.Database, options: UsageLogOpti
     close: () => {
       // A fold cut short loses only its current slice; the next start resumes it from its progress.
       void worker.terminate();
-      clearInterval(roomCheck);
+      endWaitingForRoom(new AppError('service_stopping', 503, 'The service is stopping; retry in a moment.', { headers: { 'Retry-After': '5' } }));
+      for (const id of [...settling.keys()]) resolveSettled(id);
       log.close();
     },
   };
+}
+
+/** An ingest request waiting for the fold thread to make room. */
+interface RoomWaiter {
+  resume(): void;
+  reject(error: AppError): void;
+  timeout: NodeJS.Timeout;
 }
 
 /** Adds the batches other processes appended since this store last looked (call holding the log's write lock). */

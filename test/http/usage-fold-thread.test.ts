@@ -122,6 +122,24 @@ describe('folds by other processes and failed folds', () => {
     }
   });
 
+  it('answers 503 when the fold cannot make room in time, and folds once it can', async () => {
+    const path = join(dir, 'credence.db');
+    const database = openDatabase(path, { foldUsageInThread: true, maxPendingStatements: 2, maxRoomWaitMs: 200 });
+    const blocker = new Database(path);
+    try {
+      blocker.exec('BEGIN IMMEDIATE');
+      await twoStatements(database);
+      await expect(twoStatements(database)).rejects.toMatchObject({ status: 503, code: 'usage_fold_behind', headers: { 'Retry-After': '5' } });
+      blocker.exec('COMMIT');
+      await database.usageLog.settled();
+      expect(storedStatements(database)).toBe(2);
+      expect(await twoStatements(database)).toMatchObject({ unmatched: 2 });
+    } finally {
+      blocker.close();
+      database.close();
+    }
+  });
+
   it('keeps folding after the database was locked past the busy timeout, losing nothing', async () => {
     const path = join(dir, 'credence.db');
     const database = openDatabase(path, { foldUsageInThread: true });
