@@ -10,7 +10,7 @@ const tags = ['Usage evidence'];
 const statement = z.looseObject({}).meta({ description: 'An xAPI 1.0.3 statement: `actor` (the learner), `verb`, `object.id` (the activity), `timestamp`.' });
 const statements = z.union([statement, z.array(statement).max(1000)]).meta({ description: 'One statement or an array of at most 1,000.' });
 const xapiVersion = z.string().meta({ description: 'Required by xAPI: `1.0.3` (any 1.0.x).', example: '1.0.3' });
-const STATEMENT_PROBLEMS = { 409: ['statement_conflict'], 413: ['batch_too_large'] } as const;
+const STATEMENT_PROBLEMS = { 409: ['statement_conflict'], 413: ['batch_too_large'], 503: ['usage_fold_behind', 'service_stopping'] } as const;
 
 /** `/v1/usage/*`, `/v1/usage-sources` and the LRS-compatible `/xapi/statements`. */
 export const usagePaths: ZodOpenApiPathsObject = {
